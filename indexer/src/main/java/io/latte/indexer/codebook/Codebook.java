@@ -1,0 +1,244 @@
+package io.latte.indexer.codebook;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything needed to compress token vectors and to score against compressed ones: an optional
+ * {@link Projection} (input → {@link #dim()} dimensions), unit-length centroids in the projected
+ * space, and a {@link ResidualQuantizer} for {@code v - centroid}. A token is stored as (centroid id,
+ * {@link #bytesPerVector()} bytes of codes).
+ *
+ * <p>Vectors passed to {@code encode*} are in the <em>input</em> space ({@link #inputDim()}); decoded
+ * vectors and everything scored against codes are in the <em>codebook</em> space ({@link #dim()}):
+ * project query tokens with {@link #project} first.
+ *
+ * <h2>File layout</h2>
+ *
+ * All numbers little-endian; floats IEEE 754 binary32.
+ *
+ * <pre>
+ * offset  type                               content
+ * 0       byte[4]                            magic "LTCB" (0x4C 0x54 0x43 0x42)
+ * 4       int32                              format version = {@link #FORMAT_VERSION}
+ * 8       int32                              inputDim
+ * 12      int32                              dim (= inputDim without projection)
+ * 16      int32                              numCentroids K
+ * 20      int32                              bits b ∈ {1, 2, 4}
+ * 24      int32                              flags: bit 0 = projection present,
+ *                                            bit 1 = quantizer buckets pooled (else per dimension)
+ * 28      float32                            trainingError (mean squared quantisation error; NaN = unknown)
+ * 32      float32[dim * inputDim]            projection rows, row-major (only if flag bit 0)
+ * ...     float32[K * dim]                   centroids, row-major
+ * ...     float32[dim * (2^b - 1)]           quantizer cut-offs, dimension-major, ascending
+ * ...     float32[dim * 2^b]                 quantizer weights, dimension-major
+ * ...     float32[dim]                       per-dimension minimum of the training residuals
+ * ...     float32[dim]                       per-dimension maximum of the training residuals
+ * end-4   int32                              CRC32 of every preceding byte
+ * </pre>
+ *
+ * Readers check, in order: the length covers a header and footer, the magic, the version (a
+ * different one is rejected with {@link org.apache.lucene.index.IndexFormatTooNewException} / {@code
+ * TooOld}), the CRC32 ({@link org.apache.lucene.index.CorruptIndexException}), then that the length
+ * matches the header. {@link #write} is atomic: a temp file in the same directory, fsync, atomic
+ * rename, fsync of the directory.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class Codebook {
+
+  /** The only format version this build reads and writes. */
+  public static final int FORMAT_VERSION = 1;
+
+  private final int inputDim;
+  private final int dim;
+  private final Projection projection;
+  private final int numCentroids;
+  private final float[] centroids;
+  private final ResidualQuantizer quantizer;
+  private final float trainingError;
+
+  /** The result of encoding one vector. */
+  public record Encoded(int centroid, byte[] codes) {}
+
+  /**
+   * @param projection null for none
+   * @param centroids {@code numCentroids * dim} floats (copied), dim = projection output or inputDim
+   * @param trainingError mean squared quantisation error on the training sample, or NaN
+   */
+  public Codebook(
+      int inputDim,
+      Projection projection,
+      float[] centroids,
+      int numCentroids,
+      ResidualQuantizer quantizer,
+      float trainingError) {
+    Checks.positive("inputDim", inputDim);
+    Objects.requireNonNull(quantizer, "quantizer");
+    if (projection != null && projection.inputDim() != inputDim) {
+      throw new IllegalArgumentException(
+          "projection.inputDim must be inputDim=" + inputDim + ", got " + projection.inputDim());
+    }
+    this.inputDim = inputDim;
+    this.projection = projection;
+    this.dim = projection == null ? inputDim : projection.outputDim();
+    if (quantizer.dim() != dim) {
+      throw new IllegalArgumentException("quantizer.dim must be " + dim + ", got " + quantizer.dim());
+    }
+    this.numCentroids = Checks.positive("numCentroids", numCentroids);
+    Objects.requireNonNull(centroids, "centroids");
+    if (centroids.length != numCentroids * dim) {
+      throw new IllegalArgumentException(
+          "centroids.length must be numCentroids * dim = " + numCentroids + " * " + dim + ", got "
+              + centroids.length);
+    }
+    this.centroids = centroids.clone();
+    this.quantizer = quantizer;
+    this.trainingError = trainingError;
+  }
+
+  public int formatVersion() {
+    return FORMAT_VERSION;
+  }
+
+  /** Dimensions of the vectors given to {@code encode}. */
+  public int inputDim() {
+    return inputDim;
+  }
+
+  /** Dimensions of centroids, residuals and decoded vectors. */
+  public int dim() {
+    return dim;
+  }
+
+  public Optional<Projection> projection() {
+    return Optional.ofNullable(projection);
+  }
+
+  public int numCentroids() {
+    return numCentroids;
+  }
+
+  public int bits() {
+    return quantizer.bits();
+  }
+
+  public ResidualQuantizer quantizer() {
+    return quantizer;
+  }
+
+  /** Bytes of residual codes per token. */
+  public int bytesPerVector() {
+    return quantizer.bytesPerVector();
+  }
+
+  /** Mean squared quantisation error measured on the training sample, or NaN if unknown. */
+  public float trainingError() {
+    return trainingError;
+  }
+
+  /** A copy of all centroids, {@code numCentroids * dim} floats row-major. */
+  public float[] centroids() {
+    return centroids.clone();
+  }
+
+  /** The centroid matrix itself, for kernels in this package; never modified. */
+  float[] centroidsNoCopy() {
+    return centroids;
+  }
+
+  /** Brute-force assigner over this codebook's centroids. */
+  public CentroidAssigner exactAssigner(int threads) {
+    return new ExactCentroidAssigner(centroids, numCentroids, dim, threads);
+  }
+
+  /** Projects an input-space vector into codebook space (a copy when there is no projection). */
+  public float[] project(float[] v) {
+    if (v.length != inputDim) {
+      throw new IllegalArgumentException("v.length must be inputDim=" + inputDim + ", got " + v.length);
+    }
+    return projection == null ? v.clone() : projection.apply(v);
+  }
+
+  /** Encodes one input-space vector. For many vectors use {@link #encodeAll}. */
+  public Encoded encode(float[] v) {
+    float[] x = project(v);
+    int[] c = new int[1];
+    exactAssigner(1).assign(x, 1, c, null);
+    byte[] codes = new byte[bytesPerVector()];
+    encodeResidual(x, 0, c[0], codes, 0, new float[dim]);
+    return new Encoded(c[0], codes);
+  }
+
+  /**
+   * Encodes {@code rows} input-space vectors: {@code centroidOut[i]} and {@code codesOut[i *
+   * bytesPerVector(), (i + 1) * bytesPerVector())}.
+   *
+   * @param assigner how to find centroids (e.g. {@link #exactAssigner} or a two-level one built on
+   *     {@link #centroids()}); must match this codebook's centroids
+   */
+  public void encodeAll(
+      float[] flat, int rows, CentroidAssigner assigner, int[] centroidOut, byte[] codesOut) {
+    Checks.matrix("flat", flat, rows, inputDim);
+    Objects.requireNonNull(assigner, "assigner");
+    if (assigner.numCentroids() != numCentroids || assigner.dim() != dim) {
+      throw new IllegalArgumentException(
+          "assigner must cover " + numCentroids + " centroids of dim " + dim + ", got "
+              + assigner.numCentroids() + " of dim " + assigner.dim());
+    }
+    Checks.atLeast("centroidOut", centroidOut, rows);
+    long needBytes = (long) rows * bytesPerVector();
+    if (codesOut.length < needBytes) {
+      throw new IllegalArgumentException(
+          "codesOut.length must be >= rows * bytesPerVector = " + needBytes + ", got " + codesOut.length);
+    }
+    float[] x = projection == null ? flat : projection.applyAll(flat, rows);
+    assigner.assign(x, 0, rows, centroidOut, null, 0);
+    float[] residual = new float[dim];
+    int bpv = bytesPerVector();
+    for (int i = 0; i < rows; i++) {
+      encodeResidual(x, i * dim, centroidOut[i], codesOut, i * bpv, residual);
+    }
+  }
+
+  private void encodeResidual(
+      float[] x, int off, int centroid, byte[] out, int outOff, float[] residual) {
+    int c = centroid * dim;
+    for (int d = 0; d < dim; d++) {
+      residual[d] = x[off + d] - centroids[c + d];
+    }
+    quantizer.encode(residual, 0, out, outOff);
+  }
+
+  /** Reconstructs a codebook-space vector: {@code centroid + decoded residual}. */
+  public float[] decode(int centroid, byte[] codes) {
+    float[] out = new float[dim];
+    decode(centroid, codes, 0, out, 0);
+    return out;
+  }
+
+  /** Decodes {@code codes[off..]} with {@code centroid} into {@code out[outOff, outOff + dim)}. */
+  public void decode(int centroid, byte[] codes, int off, float[] out, int outOff) {
+    if (centroid < 0 || centroid >= numCentroids) {
+      throw new IllegalArgumentException(
+          "centroid must be in [0, " + numCentroids + "), got " + centroid);
+    }
+    quantizer.decode(codes, off, out, outOff);
+    int c = centroid * dim;
+    for (int d = 0; d < dim; d++) {
+      out[outOff + d] += centroids[c + d];
+    }
+  }
+
+  /** Writes this codebook to {@code path} atomically in the layout described above. */
+  public void write(Path path) throws IOException {
+    CodebookFormat.write(this, path);
+  }
+
+  /** Reads and verifies a codebook written by {@link #write}. */
+  public static Codebook read(Path path) throws IOException {
+    return CodebookFormat.read(path);
+  }
+}

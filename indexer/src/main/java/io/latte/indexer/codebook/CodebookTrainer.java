@@ -1,0 +1,161 @@
+package io.latte.indexer.codebook;
+
+/**
+ * Trains a {@link Codebook} from a sample of token vectors: optional PCA {@link Projection}, then
+ * spherical {@link KMeans} on the (projected) sample, then a per-dimension {@link
+ * ResidualQuantizer} on the residuals of (at most {@link ResidualQuantizer#MAX_TRAINING_ROWS}
+ * evenly spaced) sample vectors to their centroids, then the training error on those residuals.
+ */
+public final class CodebookTrainer {
+
+  /**
+   * The constant c of the automatic centroid count {@code 2^floor(log2(c · √tokens))}: ColBERTv2 /
+   * PLAID use c = 16 (SciFact, ≈1.3 M tokens: 16 · 1140 ≈ 18 240 → 16 384 centroids).
+   */
+  public static final int AUTO_CENTROIDS_FACTOR = 16;
+
+  /** The automatic count never leaves fewer than this many sample vectors per centroid. */
+  public static final int MIN_SAMPLE_PER_CENTROID = 8;
+
+  /**
+   * Training options.
+   *
+   * @param numCentroids centroids, or 0 for {@link #autoNumCentroids}
+   * @param totalTokens tokens in the whole collection, for the automatic rule (0 = use the sample
+   *     size)
+   * @param bits residual bits per dimension: 1, 2 (default) or 4
+   * @param projectionDim dimensions after PCA, or 0 for no projection; with {@code bits}, must be a
+   *     multiple of {@code 8 / bits}
+   * @param seed seed for k-means
+   * @param threads worker threads
+   * @param iterations k-means Lloyd iterations (default 10)
+   */
+  public record Options(
+      int numCentroids, long totalTokens, int bits, int projectionDim, long seed, int threads,
+      int iterations) {
+
+    public Options {
+      if (numCentroids < 0) {
+        throw new IllegalArgumentException("numCentroids must be >= 0 (0 = auto), got " + numCentroids);
+      }
+      if (totalTokens < 0) {
+        throw new IllegalArgumentException("totalTokens must be >= 0, got " + totalTokens);
+      }
+      if (bits != 1 && bits != 2 && bits != 4) {
+        throw new IllegalArgumentException("bits must be 1, 2 or 4, got " + bits);
+      }
+      if (projectionDim < 0) {
+        throw new IllegalArgumentException("projectionDim must be >= 0 (0 = none), got " + projectionDim);
+      }
+      Parallel.checkThreads(threads);
+      if (iterations < 0 || iterations > 1000) {
+        throw new IllegalArgumentException("iterations must be in [0, 1000], got " + iterations);
+      }
+    }
+
+    /** Auto centroids, 2 bits, no projection, seed 42, one thread, 10 iterations. */
+    public static Options defaults() {
+      return new Options(0, 0, 2, 0, 42L, 1, KMeans.Options.DEFAULT_ITERATIONS);
+    }
+
+    public Options withNumCentroids(int n) {
+      return new Options(n, totalTokens, bits, projectionDim, seed, threads, iterations);
+    }
+
+    public Options withTotalTokens(long n) {
+      return new Options(numCentroids, n, bits, projectionDim, seed, threads, iterations);
+    }
+
+    public Options withBits(int b) {
+      return new Options(numCentroids, totalTokens, b, projectionDim, seed, threads, iterations);
+    }
+
+    public Options withProjectionDim(int d) {
+      return new Options(numCentroids, totalTokens, bits, d, seed, threads, iterations);
+    }
+
+    public Options withSeed(long s) {
+      return new Options(numCentroids, totalTokens, bits, projectionDim, s, threads, iterations);
+    }
+
+    public Options withThreads(int t) {
+      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, t, iterations);
+    }
+
+    public Options withIterations(int i) {
+      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, threads, i);
+    }
+  }
+
+  private CodebookTrainer() {}
+
+  /**
+   * {@code 2^floor(log2(16 · √totalTokens))}, lowered until every centroid has at least {@link
+   * #MIN_SAMPLE_PER_CENTROID} sample vectors, and at least 1.
+   */
+  public static int autoNumCentroids(long totalTokens, int sampleRows) {
+    double target = AUTO_CENTROIDS_FACTOR * Math.sqrt(Math.max(1, totalTokens));
+    int k = Integer.highestOneBit((int) Math.min(1 << 30, Math.max(1, target)));
+    while (k > 1 && (long) k * MIN_SAMPLE_PER_CENTROID > sampleRows) {
+      k >>= 1;
+    }
+    return k;
+  }
+
+  /**
+   * Trains on {@code rows} sample vectors of {@code inputDim} floats (row-major).
+   *
+   * @param progress k-means progress, may be null
+   */
+  public static Codebook train(
+      float[] sample, int rows, int inputDim, Options options, KMeans.Progress progress) {
+    Checks.matrix("sample", sample, rows, inputDim);
+    Checks.positive("rows", rows);
+    if (options.projectionDim() > inputDim) {
+      throw new IllegalArgumentException(
+          "projectionDim must be <= inputDim=" + inputDim + ", got " + options.projectionDim());
+    }
+    boolean project = options.projectionDim() > 0 && options.projectionDim() < inputDim;
+    int dim = project ? options.projectionDim() : inputDim;
+    ResidualQuantizer.checkBitsAndDim(options.bits(), dim);
+    checkFinite(sample, rows, inputDim);
+
+    Projection projection =
+        project ? Projection.learn(sample, rows, inputDim, dim, options.threads()) : null;
+    float[] x = project ? projection.applyAll(sample, rows) : sample;
+
+    int k = options.numCentroids() > 0
+        ? options.numCentroids()
+        : autoNumCentroids(options.totalTokens() > 0 ? options.totalTokens() : rows, rows);
+    KMeans.Result km =
+        KMeans.train(
+            x, rows, dim,
+            new KMeans.Options(
+                k, options.iterations(), options.seed(), options.threads(), KMeans.Init.RANDOM_SAMPLE),
+            progress);
+
+    int n = Math.min(rows, ResidualQuantizer.MAX_TRAINING_ROWS);
+    float[] residuals = new float[n * dim];
+    float[] c = km.centroids();
+    for (int i = 0; i < n; i++) {
+      int row = (int) ((long) i * rows / n);
+      int cb = km.assignments()[row] * dim;
+      for (int d = 0; d < dim; d++) {
+        residuals[i * dim + d] = x[row * dim + d] - c[cb + d];
+      }
+    }
+    ResidualQuantizer q =
+        ResidualQuantizer.train(residuals, n, dim, options.bits(), ResidualQuantizer.Mode.PER_DIMENSION);
+    float trainingError = (float) QuantizationError.residualError(q, residuals, n);
+    return new Codebook(inputDim, projection, c, k, q, trainingError);
+  }
+
+  private static void checkFinite(float[] sample, int rows, int dim) {
+    for (int i = 0; i < rows * dim; i++) {
+      if (!Float.isFinite(sample[i])) {
+        throw new IllegalArgumentException(
+            "sample must be finite: row " + (i / dim) + ", dimension " + (i % dim) + " is " + sample[i]);
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package io.latte.indexer.format;
+
+import java.util.Locale;
+
+/**
+ * How a metadata key is indexed (field {@code meta.<key>}), fixed by the first document that has it.
+ *
+ * <pre>
+ * KEYWORD  strings, booleans ("true"/"false"): StringField (stored) + SortedSetDocValuesField;
+ *          filter with TermQuery / TermInSetQuery
+ * LONG     integers: LongPoint + SortedNumericDocValuesField + StoredField;
+ *          filter with LongPoint.newRangeQuery / newExactQuery
+ * DOUBLE   other numbers: DoublePoint + SortedNumericDocValuesField (NumericUtils.doubleToSortableLong)
+ *          + StoredField; filter with DoublePoint.newRangeQuery
+ * </pre>
+ *
+ * Sorted-numeric / sorted-set doc values (not single-valued) because a JSON list gives several values.
+ * LONG and DOUBLE share Lucene's point and doc-values shape (8 bytes, one dimension), so Lucene
+ * cannot tell them apart: the {@link MetadataSchema} in the commit data does.
+ */
+public enum MetadataType {
+  KEYWORD,
+  LONG,
+  DOUBLE;
+
+  /** Lower-case name as written in the schema JSON. */
+  public String jsonName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+
+  static MetadataType fromJson(String s) {
+    return valueOf(s.toUpperCase(Locale.ROOT));
+  }
+}

@@ -1,0 +1,58 @@
+package io.latte.indexer.input;
+
+import java.io.Closeable;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A stream of records to index, read one at a time so memory stays bounded whatever the corpus
+ * size. Records come in increasing {@link SourceRecord#line()} order.
+ */
+public interface DocumentSource extends Iterator<SourceRecord>, Closeable {
+
+  /**
+   * Identifies this input (e.g. absolute path, size and modification time of a file). An interrupted
+   * run records it in every commit; a run over the same input resumes after the last committed
+   * record instead of encoding everything again. Return null to never resume.
+   */
+  String fingerprint();
+
+  /** Number of records when known in advance (for the progress bar's ETA), else -1. */
+  default long expectedRecords() {
+    return -1;
+  }
+
+  /** Unchecked, so sources can be used with try-with-resources anywhere. */
+  @Override
+  void close();
+
+  /** An in-memory source, e.g. for tests and programmatic indexing. */
+  static DocumentSource of(String fingerprint, List<? extends SourceRecord> records) {
+    Iterator<? extends SourceRecord> it = records.iterator();
+    long size = records.size();
+    return new DocumentSource() {
+      @Override
+      public String fingerprint() {
+        return fingerprint;
+      }
+
+      @Override
+      public long expectedRecords() {
+        return size;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public SourceRecord next() {
+        return it.next();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package io.latte.indexer.input;
+
+import java.util.Objects;
+
+/**
+ * The model an index was built with. Query vectors must come from the same model: an index opened
+ * with another one is rejected by {@link #requireSameModel}.
+ *
+ * @param name model name, e.g. {@code bge-small-en-v15-q}
+ * @param checksum checksum of the model weights (e.g. SHA-256 of the {@code .onnx}, hex)
+ * @param runtime inference runtime and version, e.g. {@code onnxruntime-1.23.2}; recorded, not
+ *     enforced: another runtime version shifts int8 outputs very slightly (cosine ≈ 0.998), which
+ *     does not make the index unusable
+ * @param dim floats per token vector produced by the model (before any index-time projection)
+ */
+public record ModelIdentity(String name, String checksum, String runtime, int dim) {
+
+  public ModelIdentity {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(checksum, "checksum");
+    Objects.requireNonNull(runtime, "runtime");
+    if (dim < 1) {
+      throw new IllegalArgumentException("model dim must be positive, got " + dim);
+    }
+  }
+
+  /** Same name, weights checksum and dimension (the runtime may differ). */
+  public boolean sameModel(ModelIdentity other) {
+    return name.equals(other.name) && checksum.equals(other.checksum) && dim == other.dim;
+  }
+
+  /**
+   * Throws if {@code actual} is another model than this one (the index's).
+   *
+   * @param where the index directory, for the message
+   */
+  public void requireSameModel(ModelIdentity actual, String where) {
+    if (!sameModel(actual)) {
+      throw new IllegalArgumentException(
+          "index " + where + " was built with model " + describe() + ", but the encoder is "
+              + actual.describe() + ": query and document vectors would not be comparable. Use the"
+              + " index's model (--model " + name + ") or index into a new directory.");
+    }
+  }
+
+  /** {@code 'name' (dim 384, checksum 1a2b3c4d5e6f…)}. */
+  public String describe() {
+    String sum = checksum.length() > 12 ? checksum.substring(0, 12) + "…" : checksum;
+    return "'" + name + "' (dim " + dim + ", checksum " + sum + ")";
+  }
+}

@@ -1,0 +1,151 @@
+package io.latte.indexer.codebook;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CodebookTest {
+
+  static final int IN = 64;
+  static final int ROWS = 3000;
+  static final float[] SAMPLE = TestData.clustered(new Random(50), 60, ROWS / 60, IN, 1.0, null, null);
+
+  static Codebook train(int projectionDim, int bits) {
+    return CodebookTrainer.train(
+        SAMPLE, ROWS, IN,
+        CodebookTrainer.Options.defaults().withNumCentroids(64).withBits(bits)
+            .withProjectionDim(projectionDim).withThreads(2).withIterations(5),
+        null);
+  }
+
+  @Test
+  void encodeDecodeWithinBoundWithAndWithoutProjection() {
+    for (int projectionDim : new int[] {0, 32}) {
+      for (int bits : new int[] {1, 2, 4}) {
+        Codebook cb = train(projectionDim, bits);
+        int dim = cb.dim();
+        assertEquals(projectionDim == 0 ? IN : projectionDim, dim);
+        int[] centroids = new int[ROWS];
+        byte[] codes = new byte[ROWS * cb.bytesPerVector()];
+        cb.encodeAll(SAMPLE, ROWS, cb.exactAssigner(2), centroids, codes);
+        double err = 0;
+        for (int i = 0; i < ROWS; i++) {
+          float[] v = java.util.Arrays.copyOfRange(SAMPLE, i * IN, (i + 1) * IN);
+          Codebook.Encoded one = cb.encode(v);
+          assertEquals(centroids[i], one.centroid());
+          assertArrayEquals(
+              java.util.Arrays.copyOfRange(codes, i * cb.bytesPerVector(), (i + 1) * cb.bytesPerVector()),
+              one.codes());
+          float[] x = cb.project(v);
+          float[] back = cb.decode(one.centroid(), one.codes());
+          for (int d = 0; d < dim; d++) {
+            float e = Math.abs(x[d] - back[d]);
+            // Every sample row trained the quantizer, so each value lies inside its training range.
+            assertTrue(e <= cb.quantizer().errorBound(d) + 1e-5f, "dim " + d + " err " + e);
+            err += e * e;
+          }
+        }
+        QuantizationError qe = QuantizationError.measure(cb, SAMPLE, ROWS, 2);
+        assertEquals(err / ROWS, qe.meanSquaredError(), 1e-6);
+        assertEquals(cb.trainingError(), qe.meanSquaredError(), 1e-6);
+        if (projectionDim == 0) {
+          assertEquals(0.0, qe.meanProjectionLoss());
+        } else {
+          assertTrue(qe.meanProjectionLoss() > 0);
+        }
+        if (bits == 2 && projectionDim == 0) {
+          System.out.printf("codebook 64-d K=64 b=2: relative error %.4f, mean centroid sim %.3f%n",
+              qe.relativeError(), qe.meanCentroidSimilarity());
+        }
+      }
+    }
+  }
+
+  @Test
+  void serialisationRoundTrip(@TempDir Path dir) throws IOException {
+    for (int projectionDim : new int[] {0, 32}) {
+      Codebook cb = train(projectionDim, 2);
+      Path file = dir.resolve("codebook-" + projectionDim + ".bin");
+      cb.write(file);
+      cb.write(file); // overwrite in place
+      Codebook back = Codebook.read(file);
+      assertEquals(cb.inputDim(), back.inputDim());
+      assertEquals(cb.dim(), back.dim());
+      assertEquals(cb.numCentroids(), back.numCentroids());
+      assertEquals(cb.bits(), back.bits());
+      assertEquals(cb.trainingError(), back.trainingError());
+      assertArrayEquals(cb.centroids(), back.centroids());
+      assertEquals(cb.projection().isPresent(), back.projection().isPresent());
+      cb.projection().ifPresent(p -> assertArrayEquals(p.matrix(), back.projection().get().matrix()));
+      for (int i = 0; i < 50; i++) {
+        float[] v = java.util.Arrays.copyOfRange(SAMPLE, i * IN, (i + 1) * IN);
+        Codebook.Encoded a = cb.encode(v);
+        Codebook.Encoded b = back.encode(v);
+        assertEquals(a.centroid(), b.centroid());
+        assertArrayEquals(a.codes(), b.codes());
+        assertArrayEquals(cb.decode(a.centroid(), a.codes()), back.decode(b.centroid(), b.codes()));
+      }
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      List<String> names = files.map(p -> p.getFileName().toString()).sorted().toList();
+      assertEquals(List.of("codebook-0.bin", "codebook-32.bin"), names, "no temp files left");
+    }
+  }
+
+  @Test
+  void corruptedByteFailsChecksum(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("cb.bin");
+    train(0, 2).write(file);
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[bytes.length / 2] ^= 0x10;
+    Files.write(file, bytes);
+    CorruptIndexException e = assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
+    assertTrue(e.getMessage().contains("checksum failed"), e.getMessage());
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+  }
+
+  @Test
+  void wrongVersionIsRejected(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("cb.bin");
+    train(0, 2).write(file);
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, Codebook.FORMAT_VERSION + 1);
+    Files.write(file, bytes);
+    IndexFormatTooNewException e = assertThrows(IndexFormatTooNewException.class, () -> Codebook.read(file));
+    assertTrue(e.getMessage().contains("2 (needs to be between 1 and 1)"), e.getMessage());
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0);
+    Files.write(file, bytes);
+    assertThrows(IndexFormatTooOldException.class, () -> Codebook.read(file));
+  }
+
+  @Test
+  void truncatedOrForeignFilesAreRejected(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("cb.bin");
+    train(0, 2).write(file);
+    byte[] bytes = Files.readAllBytes(file);
+    Files.write(file, java.util.Arrays.copyOf(bytes, 20));
+    CorruptIndexException e = assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
+    assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length - 8));
+    assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
+    bytes[0] = 'X';
+    Files.write(file, bytes);
+    e = assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
+    assertTrue(e.getMessage().contains("magic"), e.getMessage());
+  }
+}

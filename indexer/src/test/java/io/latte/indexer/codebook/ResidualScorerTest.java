@@ -1,0 +1,48 @@
+package io.latte.indexer.codebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.latte.indexer.vector.VectorKernels;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class ResidualScorerTest {
+
+  @Test
+  void lookupTablesEqualDecodeThenDot() {
+    Random r = new Random(40);
+    for (int bits : new int[] {1, 2, 4}) {
+      for (int dim : new int[] {128, 384}) {
+        int k = 16;
+        int rows = 500;
+        float[] residuals = ResidualQuantizerTest.skewed(r, rows, dim);
+        ResidualQuantizer q =
+            ResidualQuantizer.train(residuals, rows, dim, bits, ResidualQuantizer.Mode.PER_DIMENSION);
+        float[] centroids = TestData.gaussian(r, k, dim, 1);
+        TestData.normalizeRows(centroids, k, dim);
+        Codebook cb = new Codebook(dim, null, centroids, k, q, Float.NaN);
+        ResidualScorer scorer = new ResidualScorer(q);
+        int bpv = q.bytesPerVector();
+        int tokens = 50;
+        byte[] codes = new byte[tokens * bpv + 3];
+        r.nextBytes(codes);
+        float[] many = new float[tokens];
+        for (int t = 0; t < 5; t++) {
+          float[] query = TestData.gaussian(r, 1, dim, 1);
+          TestData.normalizeRows(query, 1, dim);
+          scorer.setQuery(query, 0);
+          scorer.scoreMany(codes, 3, tokens, many, 0);
+          for (int i = 0; i < tokens; i++) {
+            int c = r.nextInt(k);
+            float[] decoded = new float[dim];
+            cb.decode(c, codes, 3 + i * bpv, decoded, 0);
+            float expected = VectorKernels.dot(query, decoded);
+            float viaLut = VectorKernels.dot(query, 0, centroids, c * dim, dim) + scorer.score(codes, 3 + i * bpv);
+            assertEquals(expected, viaLut, 1e-4, "bits " + bits + " dim " + dim);
+            assertEquals(scorer.score(codes, 3 + i * bpv), many[i], 0f);
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.latte.server.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./latte}. */
+@Command(
+    name = "latte",
+    mixinStandardHelpOptions = true,
+    versionProvider = LatteVersion.class,
+    description = "Late-interaction (ColBERT / XTR) search on Apache Lucene.",
+    subcommands = {
+      EncodeCommand.class,
+      EvalCommand.class,
+      DemoCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class LatteMain implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */
+  public static int run(String... args) {
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the CLI with picocli's own output going to {@code out} and {@code err}. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new LatteMain());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setParameterExceptionHandler(LatteMain::badUsage);
+    cli.setExecutionExceptionHandler(LatteMain::failed);
+    return cli.execute(args);
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  private static int badUsage(CommandLine.ParameterException e, String[] args) {
+    PrintWriter err = e.getCommandLine().getErr();
+    err.println("latte: " + e.getMessage() + " (see 'latte " + e.getCommandLine().getCommandName() + " --help')");
+    return 2;
+  }
+
+  private static int failed(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
+    PrintWriter err = cli.getErr();
+    err.println("latte: " + oneLine(e));
+    if (System.getenv("LATTE_DEBUG") != null) {
+      e.printStackTrace(err);
+    }
+    return 1;
+  }
+
+  /** The message users need, without a stack trace: the innermost useful message. */
+  static String oneLine(Throwable e) {
+    Throwable t = e;
+    if (t instanceof UncheckedIOException && t.getCause() != null) {
+      t = t.getCause();
+    }
+    String msg = t.getMessage();
+    if (msg == null || msg.isBlank()) {
+      msg = t.getClass().getSimpleName();
+    } else if (t instanceof IOException && !(t.getClass() == IOException.class)) {
+      msg = t.getClass().getSimpleName() + ": " + msg;
+    }
+    return msg.replace('\n', ' ');
+  }
+}

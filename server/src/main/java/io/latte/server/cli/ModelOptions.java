@@ -1,0 +1,47 @@
+package io.latte.server.cli;
+
+import io.latte.models.EncoderOptions;
+import io.latte.models.Encoders;
+import io.latte.models.TokenEncoder;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that encodes text. */
+public final class ModelOptions {
+  @Option(
+      names = "--model",
+      paramLabel = "NAME|DIR",
+      description = "Embedded model name (${COMPLETION-CANDIDATES}) or a directory with model.onnx,"
+          + " tokenizer.json and latte-model.json. Default: ${DEFAULT-VALUE}.",
+      defaultValue = Encoders.DEFAULT_MODEL)
+  String model;
+
+  @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: all cores).")
+  Integer threads;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "Documents per encoder batch (default 32).")
+  Integer batchSize;
+
+  @Option(names = "--max-query-tokens", paramLabel = "N", description = "Query length limit in wordpieces (default: the model's, else 32).")
+  Integer maxQueryTokens;
+
+  @Option(names = "--max-doc-tokens", paramLabel = "N", description = "Document length limit in wordpieces (default: the model's, else 300).")
+  Integer maxDocTokens;
+
+  EncoderOptions encoderOptions() {
+    EncoderOptions d = EncoderOptions.defaults();
+    return new EncoderOptions(
+        threads != null ? threads : d.threads(),
+        batchSize != null ? batchSize : d.batchSize(),
+        maxQueryTokens != null ? maxQueryTokens : d.maxQueryTokens(),
+        maxDocTokens != null ? maxDocTokens : d.maxDocumentTokens());
+  }
+
+  /** The document length the encoder will actually use (option, else the model's, else 300). */
+  int effectiveDocumentTokens() {
+    return Encoders.spec(model).effectiveDocumentMaxLength(encoderOptions());
+  }
+
+  TokenEncoder open() {
+    return Encoders.open(model, encoderOptions());
+  }
+}

@@ -1,0 +1,36 @@
+package io.latte.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** {@code latte demo} runs the whole main job on the embedded model and prints hits, matches and metrics. */
+class DemoCommandTest {
+  @Test
+  void demoPrintsHitsTokenMatchesAndMetrics() {
+    PrintStream saved = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    int code;
+    try {
+      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+      code = CliTestSupport.run("demo").exitCode();
+    } finally {
+      System.setOut(saved);
+    }
+    String out = buf.toString(StandardCharsets.UTF_8);
+    assertEquals(0, code, out);
+    assertTrue(out.contains("sample collection: 263 passages, 16 queries"), out);
+    assertEquals(16, out.lines().filter(l -> l.contains("matches of the first exact hit:")).count());
+    // The espresso query is answered by the under-extraction passage (d001), which shares few words with it.
+    java.util.List<String> lines = out.lines().toList();
+    int q01 = lines.indexOf(lines.stream().filter(l -> l.startsWith("q01 ")).findFirst().orElseThrow());
+    assertTrue(lines.get(q01 + 1).startsWith("  exact ") && lines.get(q01 + 1).contains("d001"), lines.get(q01 + 1));
+    for (String mode : new String[] {"exact", "dense", "bm25"}) {
+      assertTrue(out.lines().anyMatch(l -> l.matches(mode + " +0\\.\\d{4} .*")), "metrics row for " + mode);
+    }
+  }
+}
