@@ -12,6 +12,13 @@ package io.latte.indexer.codebook;
  */
 public interface CentroidAssigner {
 
+  /**
+   * A reasonable {@code probes} for {@link #twoLevel}: on synthetic 384-d data with K = 16384 it ran
+   * 7.4× faster than exact with 98.6 % agreement (see the package documentation). Check the
+   * agreement on real tokens before relying on it.
+   */
+  int DEFAULT_TWO_LEVEL_PROBES = 8;
+
   /** Number of centroids. */
   int numCentroids();
 

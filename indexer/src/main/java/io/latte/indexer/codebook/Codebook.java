@@ -1,5 +1,7 @@
 package io.latte.indexer.codebook;
 
+import io.latte.indexer.vector.PackedVectors;
+import io.latte.indexer.vector.VectorKernels;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -59,6 +61,8 @@ public final class Codebook {
   private final float[] centroids;
   private final ResidualQuantizer quantizer;
   private final float trainingError;
+  /** Centroids packed for the SIMD kernel on first use (single-vector encode, centroid scores). */
+  private volatile PackedVectors packedCentroids;
 
   /** The result of encoding one vector. */
   public record Encoded(int centroid, byte[] codes) {}
@@ -162,14 +166,53 @@ public final class Codebook {
     return projection == null ? v.clone() : projection.apply(v);
   }
 
-  /** Encodes one input-space vector. For many vectors use {@link #encodeAll}. */
+  private PackedVectors packedCentroids() {
+    PackedVectors p = packedCentroids;
+    if (p == null) {
+      // Benign race: two threads may both pack; the results are equal.
+      p = VectorKernels.pack(centroids, 0, numCentroids, dim);
+      packedCentroids = p;
+    }
+    return p;
+  }
+
+  /**
+   * {@code out[outOff + t * numCentroids + c] = q_t · centroid_c} for {@code tokens} codebook-space
+   * vectors (already projected) stored row-major in {@code queryFlat}: the centroid half of every
+   * token score, and what centroid selection ranks. Bit-identical to the similarities the
+   * assigners report.
+   */
+  public void scoreCentroids(float[] queryFlat, int tokens, float[] out, int outOff) {
+    Checks.matrix("queryFlat", queryFlat, tokens, dim);
+    long need = (long) outOff + (long) tokens * numCentroids;
+    if (outOff < 0 || need > out.length) {
+      throw new IllegalArgumentException(
+          "out must hold outOff + tokens * numCentroids = " + need + " floats, got " + out.length);
+    }
+    PackedVectors p = packedCentroids();
+    float[] row = new float[p.paddedRows()];
+    for (int t = 0; t < tokens; t++) {
+      VectorKernels.dotMatrix(p, queryFlat, t, t + 1, row, 0, row.length);
+      System.arraycopy(row, 0, out, outOff + t * numCentroids, numCentroids);
+    }
+  }
+
+  /**
+   * Encodes one input-space vector; the same result as {@link #encodeAll} with the exact assigner.
+   */
   public Encoded encode(float[] v) {
     float[] x = project(v);
-    int[] c = new int[1];
-    exactAssigner(1).assign(x, 1, c, null);
+    float[] scores = new float[numCentroids];
+    scoreCentroids(x, 1, scores, 0);
+    int c = 0;
+    for (int j = 1; j < numCentroids; j++) {
+      if (scores[j] > scores[c]) {
+        c = j; // strict: ties keep the lowest id, as the assigners do
+      }
+    }
     byte[] codes = new byte[bytesPerVector()];
-    encodeResidual(x, 0, c[0], codes, 0, new float[dim]);
-    return new Encoded(c[0], codes);
+    encodeResidual(x, 0, c, codes, 0, new float[dim]);
+    return new Encoded(c, codes);
   }
 
   /**

@@ -78,7 +78,7 @@ public record IndexMeta(
   /**
    * Checks that {@code cb} is the codebook this meta describes.
    *
-   * @throws IllegalStateException naming the first field that disagrees
+   * @throws org.apache.lucene.index.CorruptIndexException naming the first field that disagrees
    */
   void checkAgainst(Codebook cb, String resource) throws org.apache.lucene.index.CorruptIndexException {
     String bad = null;

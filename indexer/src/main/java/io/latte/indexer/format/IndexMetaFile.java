@@ -49,8 +49,10 @@ public final class IndexMetaFile {
     IndexMeta meta;
     try {
       meta = JSON.readValue(bytes, IndexMeta.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new CorruptIndexException("index meta is not valid: " + e.getOriginalMessageOrSelf(), file.toString(), e);
+    } catch (JsonProcessingException e) {
+      throw new CorruptIndexException("index meta is not valid JSON: " + e.getOriginalMessage(), file.toString(), e);
+    } catch (IllegalArgumentException e) {
+      throw new CorruptIndexException("index meta is not valid: " + e.getMessage(), file.toString(), e);
     }
     int v = meta.formatVersion();
     int current = LatteIndexFormat.FORMAT_VERSION;

@@ -42,7 +42,8 @@ import org.apache.lucene.search.similarities.Similarity;
  * {@value #FIELD_MATRIX}       BinaryDocValues                          doc-major codes (layout below)
  * {@value #FIELD_TOKEN_COUNT}        NumericDocValues                         number of tokens
  * {@value #FIELD_TOKEN_TEXT}         StoredField (bytes)                      token strings + offsets (layout below)
- * {@value #METADATA_PREFIX}&lt;key&gt;         see {@link MetadataSchema}                 metadata for filtering
+ * {@value #FIELD_METADATA}           StoredField                              the metadata object as JSON (display)
+ * {@value #METADATA_PREFIX}&lt;key&gt;         see {@link MetadataType}                   metadata for filtering
  * {@value #FIELD_MUVERA}             reserved: KnnFloatVectorField            MUVERA fixed-dimensional encoding,
  *                                                               added by the searcher module
  * </pre>
@@ -106,6 +107,7 @@ public final class LatteIndexFormat {
   public static final String FIELD_MATRIX = "token_matrix";
   public static final String FIELD_TOKEN_COUNT = "token_count";
   public static final String FIELD_TOKEN_TEXT = "token_text";
+  public static final String FIELD_METADATA = "metadata";
   public static final String FIELD_MUVERA = "muvera";
   public static final String METADATA_PREFIX = "meta.";
 

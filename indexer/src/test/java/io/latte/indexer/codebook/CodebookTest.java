@@ -77,6 +77,26 @@ class CodebookTest {
   }
 
   @Test
+  void centroidScoresMatchTheAssignerBitForBit() {
+    Codebook cb = train(32, 2);
+    int n = 100;
+    float[] x = cb.projection().get().applyAll(SAMPLE, n);
+    int[] assigned = new int[n];
+    float[] sims = new float[n];
+    cb.exactAssigner(1).assign(x, n, assigned, sims);
+    float[] scores = new float[n * cb.numCentroids()];
+    cb.scoreCentroids(x, n, scores, 0);
+    for (int i = 0; i < n; i++) {
+      assertEquals(sims[i], scores[i * cb.numCentroids() + assigned[i]], 0f);
+      for (int c = 0; c < cb.numCentroids(); c++) {
+        assertTrue(scores[i * cb.numCentroids() + c] <= sims[i]);
+        assertEquals(TestData.dot(x, i * cb.dim(), cb.centroids(), c * cb.dim(), cb.dim()),
+            scores[i * cb.numCentroids() + c], 1e-5);
+      }
+    }
+  }
+
+  @Test
   void serialisationRoundTrip(@TempDir Path dir) throws IOException {
     for (int projectionDim : new int[] {0, 32}) {
       Codebook cb = train(projectionDim, 2);

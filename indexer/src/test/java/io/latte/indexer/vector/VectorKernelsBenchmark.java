@@ -16,8 +16,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * MaxSim of one query (32 tokens) against one document (300 tokens), SIMD vs scalar; {@code packed}
- * reuses a query packed once (what a searcher scoring many documents does). Run: see the report
- * or {@code io.latte.indexer.codebook} package docs.
+ * reuses a query packed once (what a searcher scoring many documents does). The command to run it
+ * is in the {@code io.latte.indexer.codebook} package documentation.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

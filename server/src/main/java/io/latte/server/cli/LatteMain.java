@@ -22,7 +22,18 @@ public final class LatteMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    quietJavaUtilLogging();
     System.exit(run(args));
+  }
+
+  /**
+   * Lucene and our kernels log their SIMD choice at INFO through java.util.logging; the CLI prints
+   * its own results, so only warnings get through (LATTE_DEBUG shows everything).
+   */
+  private static void quietJavaUtilLogging() {
+    if (System.getenv("LATTE_DEBUG") == null) {
+      java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
   }
 
   /** Runs the CLI and returns its exit code (tests call this instead of {@link #main}). */

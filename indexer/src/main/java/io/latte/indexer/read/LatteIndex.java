@@ -1,0 +1,182 @@
+package io.latte.indexer.read;
+
+import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.format.CommitData;
+import io.latte.indexer.format.IndexFiles;
+import io.latte.indexer.format.IndexMeta;
+import io.latte.indexer.format.LatteIndexFormat;
+import io.latte.indexer.format.LuceneDocuments;
+import io.latte.indexer.input.ModelIdentity;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+
+/**
+ * An open latte index for searching: meta, codebook and a point-in-time Lucene reader of the last
+ * commit, all checked to belong together. Thread-safe; per-thread state lives in the {@link
+ * LeafTokens.Matrix} iterators it hands out.
+ *
+ * <p>Open once and share; open again (or use a new instance) to see later commits.
+ */
+public final class LatteIndex implements Closeable {
+
+  private final Path path;
+  private final Directory directory;
+  private final DirectoryReader reader;
+  private final IndexFiles files;
+  private final CommitData commit;
+  private final IndexSearcher searcher;
+  private final List<LeafTokens> leaves;
+
+  private LatteIndex(Path path, Directory directory, DirectoryReader reader, IndexFiles files, CommitData commit) {
+    this.path = path;
+    this.directory = directory;
+    this.reader = reader;
+    this.files = files;
+    this.commit = commit;
+    this.searcher = new IndexSearcher(reader);
+    this.searcher.setSimilarity(LatteIndexFormat.similarity());
+    List<LeafTokens> l = new ArrayList<>();
+    for (LeafReaderContext ctx : reader.leaves()) {
+      l.add(new LeafTokens(ctx, files.meta(), files.codebook()));
+    }
+    this.leaves = List.copyOf(l);
+  }
+
+  /** Opens without a model check (stats, deletes, tools). */
+  public static LatteIndex open(Path indexDir) throws IOException {
+    return open(indexDir, null);
+  }
+
+  /**
+   * Opens the last commit of an index.
+   *
+   * @param expectedModel the model that will encode queries; a different one is an {@link
+   *     IllegalArgumentException} naming both. Null to skip the check.
+   * @throws NoSuchFileException when the directory holds no latte index
+   * @throws org.apache.lucene.index.CorruptIndexException when meta, codebook and commit disagree or
+   *     a file is damaged (the message names the file)
+   */
+  public static LatteIndex open(Path indexDir, ModelIdentity expectedModel) throws IOException {
+    if (!Files.isDirectory(indexDir)) {
+      throw new NoSuchFileException(indexDir.toString(), null, "no latte index: not a directory");
+    }
+    IndexFiles files = IndexFiles.load(indexDir);
+    if (expectedModel != null) {
+      files.meta().model().requireSameModel(expectedModel, indexDir.toString());
+    }
+    Directory dir = FSDirectory.open(indexDir);
+    try {
+      if (!DirectoryReader.indexExists(dir)) {
+        throw new NoSuchFileException(indexDir.toString(), null, "no latte index: no Lucene commit");
+      }
+      DirectoryReader r = DirectoryReader.open(dir);
+      try {
+        CommitData commit = CommitData.fromUserData(r.getIndexCommit().getUserData(), indexDir.toString());
+        files.checkCommit(commit, indexDir.toString());
+        return new LatteIndex(indexDir, dir, r, files, commit);
+      } catch (IOException | RuntimeException e) {
+        r.close();
+        throw e;
+      }
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public IndexMeta meta() {
+    return files.meta();
+  }
+
+  /** Decode tokens, project queries ({@link Codebook#project}), build LUT scorers. */
+  public Codebook codebook() {
+    return files.codebook();
+  }
+
+  /** User data of the commit this reader sees: progress, metadata schema, codebook fit. */
+  public CommitData commit() {
+    return commit;
+  }
+
+  public DirectoryReader reader() {
+    return reader;
+  }
+
+  /** A searcher with the index's BM25 similarity. */
+  public IndexSearcher searcher() {
+    return searcher;
+  }
+
+  /** Analyzer for BM25 query text on {@link LatteIndexFormat#FIELD_BM25}. */
+  public Analyzer queryAnalyzer() {
+    return LatteIndexFormat.queryAnalyzer();
+  }
+
+  /** One {@link LeafTokens} per segment, in {@code reader().leaves()} order. */
+  public List<LeafTokens> leaves() {
+    return leaves;
+  }
+
+  /** The tokens of segment {@code ctx} (a leaf of {@link #reader()}). */
+  public LeafTokens leaf(LeafReaderContext ctx) {
+    return leaves.get(ctx.ord);
+  }
+
+  /** Where the live document with this {@code _id} is, if any. */
+  public Optional<DocRef> find(String id) throws IOException {
+    var term = LuceneDocuments.idTerm(id);
+    for (LeafTokens leaf : leaves) {
+      var terms = leaf.context().reader().terms(LatteIndexFormat.FIELD_ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum te = terms.iterator();
+      if (te.seekExact(term.bytes())) {
+        PostingsEnum pe = te.postings(null, PostingsEnum.NONE);
+        Bits live = leaf.context().reader().getLiveDocs();
+        for (int d = pe.nextDoc(); d != PostingsEnum.NO_MORE_DOCS; d = pe.nextDoc()) {
+          if (live == null || live.get(d)) {
+            return Optional.of(new DocRef(leaf, d));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A document of one leaf. */
+  public record DocRef(LeafTokens leaf, int doc) {
+    /** The index-wide doc id. */
+    public int globalDoc() {
+      return leaf.context().docBase + doc;
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      reader.close();
+    } finally {
+      directory.close();
+    }
+  }
+}

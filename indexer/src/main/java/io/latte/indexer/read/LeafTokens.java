@@ -1,0 +1,141 @@
+package io.latte.indexer.read;
+
+import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.format.CentroidTerms;
+import io.latte.indexer.format.DocCodes;
+import io.latte.indexer.format.DocMatrixCodec;
+import io.latte.indexer.format.IndexMeta;
+import io.latte.indexer.format.LatteIndexFormat;
+import io.latte.indexer.format.TokenText;
+import io.latte.indexer.format.TokenTextCodec;
+import java.io.IOException;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The compressed tokens of one segment, both ways round:
+ *
+ * <ul>
+ *   <li><b>cluster-major</b> — {@link #postings(int, PostingsEnum)}: the documents with a token in a
+ *       centroid, each token's ordinal as a position and its residual codes as the payload ({@code
+ *       PostingsEnum#nextPosition()} then {@code getPayload()}); {@link #centroids()} walks the
+ *       centroids present in id order. This is what first-stage token retrieval (WARP) scans.
+ *   <li><b>doc-major</b> — {@link #matrix()}: a document's centroid ids and codes, decompressed on
+ *       request, for exact MaxSim re-scoring; {@link #tokenText(int)} for explanations.
+ * </ul>
+ *
+ * Deleted documents still appear in postings and doc values (as everywhere in Lucene): check {@code
+ * context().reader().getLiveDocs()}, or run through a Lucene query / collector which does.
+ */
+public final class LeafTokens {
+
+  private final LeafReaderContext context;
+  private final IndexMeta meta;
+  private final Codebook codebook;
+  private final String resource;
+
+  LeafTokens(LeafReaderContext context, IndexMeta meta, Codebook codebook) {
+    this.context = context;
+    this.meta = meta;
+    this.codebook = codebook;
+    this.resource = context.reader().toString();
+  }
+
+  public LeafReaderContext context() {
+    return context;
+  }
+
+  /**
+   * Postings of centroid {@code centroid} in this segment with positions and payloads, or null when
+   * no document here has a token in it.
+   *
+   * @param reuse a previous enum of this segment to reuse, or null
+   */
+  public PostingsEnum postings(int centroid, PostingsEnum reuse) throws IOException {
+    TermsEnum te = termsEnum();
+    if (te == null || !te.seekExact(CentroidTerms.term(centroid, meta.centroidBytes()))) {
+      return null;
+    }
+    return te.postings(reuse, PostingsEnum.PAYLOADS);
+  }
+
+  /**
+   * The centroid terms present in this segment, in id order ({@link CentroidTerms#centroid} turns
+   * a term into its id; {@code docFreq()} and {@code totalTermFreq()} give documents and tokens), or
+   * null when the segment has no tokens.
+   */
+  public TermsEnum centroids() throws IOException {
+    return termsEnum();
+  }
+
+  private TermsEnum termsEnum() throws IOException {
+    Terms terms = context.reader().terms(LatteIndexFormat.FIELD_TOKENS);
+    return terms == null ? null : terms.iterator();
+  }
+
+  /** A new forward-only reader of the doc-major matrix (one per thread and pass). */
+  public Matrix matrix() throws IOException {
+    return new Matrix(
+        context.reader().getBinaryDocValues(LatteIndexFormat.FIELD_MATRIX),
+        context.reader().getNumericDocValues(LatteIndexFormat.FIELD_TOKEN_COUNT));
+  }
+
+  /** Token strings and offsets of {@code doc}, or null if it was indexed without them. */
+  public TokenText tokenText(int doc) throws IOException {
+    BytesRef b = storedFields().document(doc).getBinaryValue(LatteIndexFormat.FIELD_TOKEN_TEXT);
+    return b == null ? null : TokenTextCodec.decode(b, resource + " doc " + doc);
+  }
+
+  /** The {@code _id} of {@code doc}. */
+  public String id(int doc) throws IOException {
+    return storedFields().document(doc, java.util.Set.of(LatteIndexFormat.FIELD_ID)).get(LatteIndexFormat.FIELD_ID);
+  }
+
+  /** Stored fields accessor (id, title, text, metadata JSON, token text); one per thread. */
+  public StoredFields storedFields() throws IOException {
+    return context.reader().storedFields();
+  }
+
+  /**
+   * Forward-only access to documents' compressed tokens (Lucene doc values iterate forward): visit
+   * documents in increasing doc id order, e.g. sort re-scoring candidates by doc id per segment.
+   */
+  public final class Matrix {
+    private final BinaryDocValues values;
+    private final NumericDocValues counts;
+
+    private Matrix(BinaryDocValues values, NumericDocValues counts) {
+      this.values = values;
+      this.counts = counts;
+    }
+
+    /** Compressed tokens of {@code doc}, or null when it has none. */
+    public DocCodes codes(int doc) throws IOException {
+      if (values == null || !values.advanceExact(doc)) {
+        return null;
+      }
+      return DocMatrixCodec.decode(
+          values.binaryValue(), meta.centroidBytes(), meta.bytesPerVector(), resource + " doc " + doc);
+    }
+
+    /**
+     * {@code doc}'s tokens decompressed: {@code tokenCount × codebook.dim()} floats, row-major, in
+     * codebook space; an empty array when it has none.
+     */
+    public float[] decode(int doc) throws IOException {
+      DocCodes c = codes(doc);
+      return c == null ? new float[0] : c.decode(codebook);
+    }
+
+    /** Number of tokens of {@code doc} (cheap: no matrix read), 0 when it has none. */
+    public int tokenCount(int doc) throws IOException {
+      return counts != null && counts.advanceExact(doc) ? (int) counts.longValue() : 0;
+    }
+  }
+}

@@ -1,0 +1,172 @@
+package io.latte.indexer.write;
+
+import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.format.CommitData;
+import io.latte.indexer.format.EncodedDocument;
+import io.latte.indexer.format.IndexFiles;
+import io.latte.indexer.format.IndexMeta;
+import io.latte.indexer.format.LuceneDocuments;
+import io.latte.indexer.format.MetadataValues;
+import io.latte.indexer.input.ModelIdentity;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+
+/**
+ * Writes a latte index: adds or replaces documents by {@code _id}, deletes them, and commits with
+ * {@link CommitData}. Nothing is visible to readers or durable until {@link #commit}; {@link #close}
+ * without a commit discards what was added since the last one (Lucene's rollback), which is what
+ * makes a killed or failed run leave the index at its last commit.
+ *
+ * <p>Used from one thread.
+ */
+public final class LatteIndexWriter implements Closeable {
+
+  private final Path path;
+  private final Directory dir;
+  private final IndexWriter writer;
+  private final IndexFiles files;
+  private final LuceneDocuments documents;
+  private CommitData lastCommit;
+
+  private LatteIndexWriter(Path path, Directory dir, IndexWriter writer, IndexFiles files, CommitData last) {
+    this.path = path;
+    this.dir = dir;
+    this.writer = writer;
+    this.files = files;
+    this.documents = new LuceneDocuments(files.meta());
+    this.lastCommit = last;
+  }
+
+  /** Whether {@code indexDir} holds a committed Lucene index. */
+  public static boolean exists(Path indexDir) throws IOException {
+    if (!java.nio.file.Files.isDirectory(indexDir)) {
+      return false;
+    }
+    try (Directory d = FSDirectory.open(indexDir)) {
+      return DirectoryReader.indexExists(d);
+    }
+  }
+
+  /**
+   * Creates a new index: writes codebook and meta, then an empty first commit that records the
+   * codebook's checksum. Anything uncommitted in the directory (a run that crashed before its first
+   * commit) is replaced.
+   *
+   * @param source fingerprint of the input of this run, or null
+   */
+  public static LatteIndexWriter create(
+      Path indexDir, Codebook codebook, ModelIdentity model, IndexMeta.Build build, String source,
+      double ramBufferMb) throws IOException {
+    IndexFiles files = IndexFiles.create(indexDir, codebook, model, build);
+    Directory dir = FSDirectory.open(indexDir);
+    IndexWriter w = openWriter(indexDir, dir, true, ramBufferMb);
+    LatteIndexWriter lw = new LatteIndexWriter(indexDir, dir, w, files, null);
+    lw.commit(CommitData.initial(files.meta().codebook().sha256(), source));
+    return lw;
+  }
+
+  /**
+   * Opens an existing index for appending, after checking meta, codebook and last commit agree.
+   *
+   * @throws IOException naming the directory if it holds no index, or another process writes it
+   */
+  public static LatteIndexWriter open(Path indexDir, double ramBufferMb) throws IOException {
+    if (!exists(indexDir)) {
+      throw new java.nio.file.NoSuchFileException(indexDir.toString(), null, "no latte index (no Lucene commit)");
+    }
+    IndexFiles files = IndexFiles.load(indexDir);
+    Directory dir = FSDirectory.open(indexDir);
+    try {
+      CommitData last =
+          CommitData.fromUserData(SegmentInfos.readLatestCommit(dir).getUserData(), indexDir.toString());
+      files.checkCommit(last, indexDir.toString());
+      return new LatteIndexWriter(indexDir, dir, openWriter(indexDir, dir, false, ramBufferMb), files, last);
+    } catch (IOException | RuntimeException e) {
+      dir.close();
+      throw e;
+    }
+  }
+
+  private static IndexWriter openWriter(Path indexDir, Directory dir, boolean create, double ramMb)
+      throws IOException {
+    try {
+      return new IndexWriter(dir, LuceneConfig.writerConfig(create, ramMb));
+    } catch (LockObtainFailedException e) {
+      throw new IOException(
+          "index " + indexDir + " is being written by another process (" + IndexWriter.WRITE_LOCK_NAME
+              + " is held); wait for it to finish", e);
+    }
+  }
+
+  public Path path() {
+    return path;
+  }
+
+  public IndexMeta meta() {
+    return files.meta();
+  }
+
+  public Codebook codebook() {
+    return files.codebook();
+  }
+
+  /** The data of the last commit (of this writer, or found on open). */
+  public CommitData lastCommit() {
+    return lastCommit;
+  }
+
+  /** Adds {@code doc}, replacing any document with the same {@code _id}. */
+  public void upsert(EncodedDocument doc, List<MetadataValues.Value> metadata) throws IOException {
+    writer.updateDocument(LuceneDocuments.idTerm(doc.id()), documents.build(doc, metadata));
+  }
+
+  /**
+   * Deletes the documents with these ids (visible after {@link #commit}).
+   *
+   * @return the ids that were present (as of the last commit plus this writer's changes)
+   */
+  public List<String> delete(Collection<String> ids) throws IOException {
+    LinkedHashSet<String> found = new LinkedHashSet<>();
+    try (DirectoryReader r = DirectoryReader.open(writer)) {
+      IndexSearcher s = new IndexSearcher(r);
+      for (String id : ids) {
+        Term t = LuceneDocuments.idTerm(id);
+        if (s.count(new TermQuery(t)) > 0) {
+          found.add(id);
+        }
+        writer.deleteDocuments(t);
+      }
+    }
+    return List.copyOf(found);
+  }
+
+  /** Makes everything written so far durable and visible, recording {@code data}. */
+  public void commit(CommitData data) throws IOException {
+    writer.setLiveCommitData(data.toUserData().entrySet());
+    writer.commit();
+    lastCommit = data;
+  }
+
+  /** Discards everything since the last commit and releases the index. */
+  @Override
+  public void close() throws IOException {
+    try {
+      writer.close(); // commitOnClose=false: a rollback to the last commit
+    } finally {
+      dir.close();
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package io.latte.indexer.write;
+
+import io.latte.indexer.format.LatteIndexFormat;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.TieredMergePolicy;
+
+/** How latte configures Lucene's {@link org.apache.lucene.index.IndexWriter}, in one place. */
+public final class LuceneConfig {
+
+  /**
+   * Lucene's indexing buffer: segments are flushed when it is full, which bounds the writer's memory
+   * whatever the corpus size (postings with payloads take roughly 1.2 × their on-disk size).
+   */
+  public static final double DEFAULT_RAM_BUFFER_MB = 128;
+
+  private LuceneConfig() {}
+
+  /**
+   * @param create true to start a new index (discarding anything uncommitted in the directory)
+   */
+  public static IndexWriterConfig writerConfig(boolean create, double ramBufferMb) {
+    IndexWriterConfig c = new IndexWriterConfig(LatteIndexFormat.indexAnalyzer());
+    c.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
+    c.setSimilarity(LatteIndexFormat.similarity());
+    c.setRAMBufferSizeMB(ramBufferMb);
+    // Progress is only durable at our explicit commits, which record what they hold; closing must
+    // never publish a half-written batch.
+    c.setCommitOnClose(false);
+    // One file per structure, so stats can attribute bytes by extension (.pay, .dvd, .fdt, …).
+    c.setUseCompoundFile(false);
+    TieredMergePolicy mp = new TieredMergePolicy();
+    mp.setNoCFSRatio(0.0);
+    c.setMergePolicy(mp);
+    return c;
+  }
+}

@@ -1,0 +1,108 @@
+package io.latte.indexer.write;
+
+import io.latte.indexer.codebook.CentroidAssigner;
+import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.format.EncodedDocument;
+import io.latte.indexer.format.FitStats;
+import io.latte.indexer.input.DocumentVectors;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compresses documents' token vectors with the index's codebook: nearest centroid plus quantised
+ * residual, a whole batch at a time so the centroid search works on many tokens at once. While doing
+ * so it measures how well the codebook fits these tokens ({@link FitStats}), because only the
+ * compressed tokens are kept and the fit cannot be measured later.
+ *
+ * <p>Not thread-safe; one per writing thread. Deterministic: the same codebook, probes and seed give
+ * the same codes for the same vectors, whichever batch they arrive in (the assigners treat rows
+ * independently), which is what makes an index built in increments identical to one built at once.
+ */
+public final class TokenCompressor {
+
+  private final Codebook codebook;
+  private final CentroidAssigner assigner;
+  private final float[] centroids;
+  private final int dim;
+  private final int inputDim;
+  private final int bpv;
+  private FitStats fit = FitStats.EMPTY;
+
+  /**
+   * @param assignProbes 0 for exact centroid search; otherwise the groups probed by the two-level
+   *     search (faster for tens of thousands of centroids, slightly approximate)
+   * @param seed seed of the two-level grouping (ignored when exact)
+   */
+  public TokenCompressor(Codebook codebook, int assignProbes, long seed) {
+    this.codebook = codebook;
+    this.dim = codebook.dim();
+    this.inputDim = codebook.inputDim();
+    this.bpv = codebook.bytesPerVector();
+    this.centroids = codebook.centroids();
+    this.assigner = assignProbes <= 0
+        ? codebook.exactAssigner(1)
+        : CentroidAssigner.twoLevel(centroids, codebook.numCentroids(), dim, 0,
+            Math.min(assignProbes, codebook.numCentroids()), seed, 1);
+  }
+
+  /** Fit of every token compressed so far. */
+  public FitStats fit() {
+    return fit;
+  }
+
+  /**
+   * Compresses a batch. Every document must have {@code codebook.inputDim()} floats per token
+   * (checked by the caller, which knows the document's location for the message).
+   */
+  public List<EncodedDocument> compress(List<DocumentVectors> batch) {
+    int rows = 0;
+    for (DocumentVectors d : batch) {
+      rows += d.tokenCount();
+    }
+    float[] flat = new float[rows * inputDim];
+    int r = 0;
+    for (DocumentVectors d : batch) {
+      System.arraycopy(d.vectors(), 0, flat, r * inputDim, d.tokenCount() * inputDim);
+      r += d.tokenCount();
+    }
+    int[] ids = new int[rows];
+    byte[] codes = new byte[rows * bpv];
+    if (rows > 0) {
+      codebook.encodeAll(flat, rows, assigner, ids, codes);
+      measure(flat, rows, ids, codes);
+    }
+    List<EncodedDocument> out = new ArrayList<>(batch.size());
+    r = 0;
+    for (DocumentVectors d : batch) {
+      int n = d.tokenCount();
+      int[] c = new int[n];
+      System.arraycopy(ids, r, c, 0, n);
+      byte[] b = new byte[n * bpv];
+      System.arraycopy(codes, r * bpv, b, 0, n * bpv);
+      out.add(new EncodedDocument(d.source(), n, c, b, d.tokens(), d.starts(), d.ends()));
+      r += n;
+    }
+    return out;
+  }
+
+  private void measure(float[] flat, int rows, int[] ids, byte[] codes) {
+    float[] x = codebook.projection().map(p -> p.applyAll(flat, rows)).orElse(flat);
+    float[] decoded = new float[dim];
+    double err = 0;
+    double norm = 0;
+    double sim = 0;
+    for (int i = 0; i < rows; i++) {
+      codebook.decode(ids[i], codes, i * bpv, decoded, 0);
+      int xo = i * dim;
+      int co = ids[i] * dim;
+      for (int d = 0; d < dim; d++) {
+        float v = x[xo + d];
+        float e = v - decoded[d];
+        err += e * e;
+        norm += v * v;
+        sim += v * centroids[co + d];
+      }
+    }
+    fit = fit.plus(new FitStats(rows, err, norm, sim));
+  }
+}

@@ -1,0 +1,63 @@
+package io.latte.indexer.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latte.indexer.build.BuildOptions;
+import io.latte.indexer.read.LatteIndex;
+import io.latte.indexer.testing.Corpora;
+import io.latte.indexer.testing.Indexes;
+import io.latte.indexer.testing.RandomEmbedder;
+import io.latte.indexer.write.DocumentDeleter;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Stats add up: counts match the input, bytes by structure sum to the total, codes beat float32. */
+class IndexStatsTest {
+
+  @TempDir Path tmp;
+
+  @Test
+  void statsDescribeTheIndex() throws Exception {
+    RandomEmbedder embedder = new RandomEmbedder(64);
+    var docs = Corpora.documents(0, 200);
+    long tokens = docs.stream().mapToLong(d -> embedder.embed(d).tokenCount()).sum();
+    Indexes.build(tmp, "a", docs, embedder, Indexes.smallOptions().bits(2).build());
+    Indexes.build(tmp, "b", Corpora.documents(200, 20), embedder, BuildOptions.defaults());
+    DocumentDeleter.delete(tmp, List.of("d0"));
+    long d0 = embedder.embed(docs.get(0)).tokenCount();
+    long added = Corpora.documents(200, 20).stream().mapToLong(d -> embedder.embed(d).tokenCount()).sum();
+
+    try (LatteIndex index = LatteIndex.open(tmp)) {
+      IndexStats s = IndexStatsCollector.collect(index);
+      assertEquals(219, s.documents());
+      assertEquals(tokens + added - d0, s.tokens());
+      assertEquals(64, s.dim());
+      assertEquals(2, s.bits());
+      assertEquals(16, s.bytesPerVector());
+      assertEquals(s.sizeBytes(), s.bytesByStructure().values().stream().mapToLong(Long::longValue).sum());
+      assertEquals(s.sizeBytes(), s.bytesByExtension().values().stream().mapToLong(Long::longValue).sum());
+      assertEquals(s.storedTokens() * 16, s.payloadBytes());
+      // The arithmetic shares fit inside the files that hold them.
+      long postingFiles = 0;
+      for (String ext : List.of("doc", "pos", "pay", "tim", "tip", "tmd", "psm")) {
+        postingFiles += s.bytesByExtension().getOrDefault(ext, 0L);
+      }
+      assertTrue(postingFiles > s.payloadBytes(), postingFiles + " vs " + s.payloadBytes());
+      assertEquals(s.payloadBytes(), s.bytesByStructure().get("postings_payloads"));
+      long dvFiles = s.bytesByExtension().get("dvd") + s.bytesByExtension().get("dvm");
+      assertTrue(dvFiles > s.matrixBytes(), dvFiles + " vs " + s.matrixBytes());
+      assertEquals(s.matrixBytes(), s.bytesByStructure().get("doc_matrix"));
+      assertTrue(s.bytesPerTokenByStructure().get("doc_matrix") < 4 * 64 / 4.0, "matrix far below float32");
+      var json = s.toJsonMap();
+      for (String key : List.of("documents", "tokens", "dim", "bits", "bytes_per_token", "size_bytes")) {
+        assertTrue(json.containsKey(key), key);
+      }
+      assertTrue(s.fit().original().tokens() == tokens);
+      assertTrue(s.fit().recent().tokens() == added);
+      assertTrue(s.fit().errorRatio() > 0.5 && s.fit().errorRatio() < 2, s.fit().verdict());
+    }
+  }
+}

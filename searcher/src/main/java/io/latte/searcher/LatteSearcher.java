@@ -1,0 +1,137 @@
+package io.latte.searcher;
+
+import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.format.LatteIndexFormat;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
+
+/**
+ * The one search API: every mode over one {@link IndexHandle}, honouring the filter and deletes,
+ * across all segments. Thread-safe; each call allocates its own per-query state.
+ */
+public final class LatteSearcher {
+  private final IndexHandle index;
+
+  public LatteSearcher(IndexHandle index) {
+    this.index = index;
+  }
+
+  public IndexHandle index() {
+    return index;
+  }
+
+  public SearchResult search(SearchRequest request) throws IOException {
+    SearchParams p = request.params();
+    Weight filter = filterWeight(request.filter());
+    long t0 = System.nanoTime();
+    float[] projected = null;
+    int nq = 0;
+    if (request.mode().needsVectors()) {
+      projected = project(request.vectors());
+      nq = request.vectors().tokens();
+    }
+    Explainer explainer = request.explain() && projected != null ? new Explainer(index, request.vectors()) : null;
+    List<Hit> hits = new ArrayList<>();
+    long t1;
+    switch (request.mode()) {
+      case XTR -> {
+        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, p.k());
+        t1 = System.nanoTime();
+        for (ScoredDocs.Entry e : r.top()) {
+          hits.add(hit(e, explainer == null ? null : explainer.fromXtr(r, e)));
+        }
+      }
+      case COLBERT -> {
+        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(p.k(), p.candidates()));
+        t1 = System.nanoTime();
+        hits = rescored(new MaxSimScorer(index, projected, nq), r.top(), p.k(), explainer);
+      }
+      case EXACT -> {
+        MaxSimScorer scorer = new MaxSimScorer(index, projected, nq);
+        t1 = System.nanoTime();
+        List<ScoredDocs.Entry> top = scorer.scanAll(filter, p.k());
+        for (ScoredDocs.Entry e : top) {
+          hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
+        }
+      }
+      case BM25 -> {
+        List<ScoredDocs.Entry> top = Bm25Search.search(index, request.text(), request.filter(), p.k());
+        t1 = System.nanoTime();
+        for (ScoredDocs.Entry e : top) {
+          hits.add(hit(e, null));
+        }
+      }
+      case HYBRID -> {
+        int n = Math.max(p.k(), p.candidates());
+        SearchRequest late = new SearchRequest(request.text(), request.vectors(), p.hybridWith(), request.filter(),
+            false, p.withK(n));
+        List<ScoredDocs.Entry> lateTop = entries(search(late).hits());
+        List<ScoredDocs.Entry> bm25 = Bm25Search.search(index, request.text(), request.filter(), n);
+        t1 = System.nanoTime();
+        List<ScoredDocs.Entry> fused = ResultFusion.fuse(lateTop, bm25, p);
+        MaxSimScorer scorer = explainer == null ? null : new MaxSimScorer(index, projected, nq);
+        for (ScoredDocs.Entry e : fused) {
+          hits.add(hit(e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));
+        }
+      }
+      default -> throw new IllegalStateException("unhandled mode " + request.mode());
+    }
+    long t2 = System.nanoTime();
+    return new SearchResult(hits, t1 - t0, t2 - t1);
+  }
+
+  private List<Hit> rescored(MaxSimScorer scorer, List<ScoredDocs.Entry> candidates, int k, Explainer explainer)
+      throws IOException {
+    List<Hit> hits = new ArrayList<>();
+    for (ScoredDocs.Entry e : scorer.rescore(candidates, k)) {
+      hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
+    }
+    return hits;
+  }
+
+  private List<ScoredDocs.Entry> entries(List<Hit> hits) {
+    var leaves = index.reader().leaves();
+    List<ScoredDocs.Entry> out = new ArrayList<>(hits.size());
+    for (Hit h : hits) {
+      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(h.luceneDoc(), leaves));
+      out.add(new ScoredDocs.Entry(leaf.ord, leaf.docBase, h.luceneDoc() - leaf.docBase, -1, h.score()));
+    }
+    return out;
+  }
+
+  private Hit hit(ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {
+    String id = index.searcher().storedFields().document(e.globalDoc(), Set.of(LatteIndexFormat.FIELD_ID))
+        .get(LatteIndexFormat.FIELD_ID);
+    return new Hit(id, e.score(), e.globalDoc(), explanation);
+  }
+
+  private Weight filterWeight(Query filter) throws IOException {
+    if (filter == null) {
+      return null;
+    }
+    var s = index.searcher();
+    return s.createWeight(s.rewrite(filter), ScoreMode.COMPLETE_NO_SCORES, 1f);
+  }
+
+  /** Query tokens into the codebook's space (the index-time projection, if any). */
+  private float[] project(QueryVectors q) {
+    Codebook cb = index.codebook();
+    if (q.dim() != cb.inputDim()) {
+      throw new IllegalArgumentException("query vectors have dimension " + q.dim() + " but the index was built with "
+          + cb.inputDim() + "-d vectors (model " + index.meta().model().name() + ")");
+    }
+    int dim = cb.dim();
+    float[] out = new float[q.tokens() * dim];
+    float[] v = new float[q.dim()];
+    for (int i = 0; i < q.tokens(); i++) {
+      System.arraycopy(q.flat(), i * q.dim(), v, 0, q.dim());
+      System.arraycopy(cb.project(v), 0, out, i * dim, dim);
+    }
+    return out;
+  }
+}

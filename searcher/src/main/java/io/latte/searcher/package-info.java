@@ -1,0 +1,41 @@
+/**
+ * Searching a latte index: one API ({@link io.latte.searcher.LatteSearcher}) for every mode, each a
+ * composition of named stages.
+ *
+ * <h2>xtr: first-stage token retrieval</h2>
+ *
+ * XTR (Lee et al. 2023) scores a document from the document tokens that each query token retrieves
+ * on its own, instead of reading every document's full token matrix. On a latte index:
+ *
+ * <ol>
+ *   <li>{@link io.latte.searcher.xtr.CentroidSelector}: each query token (projected into the
+ *       codebook's space) is scored against every centroid; its {@code nprobe} best clusters are
+ *       probed.
+ *   <li>{@link io.latte.searcher.xtr.TokenRetriever}: the postings of each probed cluster (one
+ *       Lucene term per centroid; positions are token ordinals, payloads the residual codes) are
+ *       scanned and every token is scored straight from its codes with per-query-token lookup
+ *       tables (WARP): {@code q·v̂ = q·c + Σ LUT[code byte]}. Per (document, query token) the best
+ *       similarity is kept. Deleted and filtered-out documents are skipped here.
+ *   <li>{@link io.latte.searcher.xtr.MissingSimilarityImputer}: a query token that retrieved nothing
+ *       from a document still contributes. XTR's rule imputes the k'-th best similarity that query
+ *       token retrieved over the whole index ({@code max(retrieved, m)}, which is the same as
+ *       counting only the top-k' tokens); WARP's rule imputes the centroid score at which the
+ *       cumulative cluster size passes t' tokens.
+ *   <li>The document score is the sum over query tokens; the best {@code k} across all segments
+ *       are returned ({@code ScoredDocs}).
+ * </ol>
+ *
+ * With every cluster probed and k' = all tokens, every document token is retrieved, nothing is
+ * imputed, and the score equals exact MaxSim over the compressed vectors — the property the
+ * randomised tests check.
+ *
+ * <h2>Other modes</h2>
+ *
+ * {@code colbert} (PLAID-style) re-scores the top {@code candidates} of token retrieval with exact
+ * MaxSim over their decompressed token matrices; {@code exact} does that for every document (the
+ * oracle); {@code bm25} is Lucene BM25 over title + text; {@code hybrid} fuses BM25 with a
+ * late-interaction mode by reciprocal rank or a weighted sum of min-max-normalised scores. Every mode
+ * honours a Lucene filter and deletes through one place ({@code AcceptDocs}), and explanations are
+ * computed from the same numbers as the scores ({@code Explainer}).
+ */
+package io.latte.searcher;

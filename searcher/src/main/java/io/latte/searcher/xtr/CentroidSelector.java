@@ -1,0 +1,67 @@
+package io.latte.searcher.xtr;
+
+import io.latte.indexer.vector.VectorKernels;
+
+/**
+ * Stage 1 of token retrieval: score every centroid against every query token and keep, per query
+ * token, the {@code nprobe} best centroids (the clusters whose postings will be scanned).
+ *
+ * <p>One dot product per (query token, centroid) is cheap next to scanning postings, and the same
+ * centroid score is reused as the first term of every token score in that cluster
+ * ({@code q · v ≈ q · c + q · r̂}).
+ */
+public final class CentroidSelector {
+  /** The probes of one query: per query token, centroid ids best first, and their scores. */
+  public record Probes(int[][] centroids, float[][] scores, float[][] allScores) {
+    public int queryTokens() {
+      return centroids.length;
+    }
+  }
+
+  private final float[] centroids;
+  private final int numCentroids;
+  private final int dim;
+
+  /** @param centroids row-major {@code numCentroids × dim} matrix (the codebook's space) */
+  public CentroidSelector(float[] centroids, int numCentroids, int dim) {
+    if (centroids.length != numCentroids * dim) {
+      throw new IllegalArgumentException("centroid matrix has " + centroids.length + " floats, expected "
+          + numCentroids + " x " + dim);
+    }
+    this.centroids = centroids;
+    this.numCentroids = numCentroids;
+    this.dim = dim;
+  }
+
+  public int numCentroids() {
+    return numCentroids;
+  }
+
+  /**
+   * The {@code nprobe} best centroids of each query token.
+   *
+   * @param query row-major {@code queryTokens × dim}, already projected into the codebook's space
+   */
+  public Probes select(float[] query, int queryTokens, int nprobe) {
+    if (nprobe < 1) {
+      throw new IllegalArgumentException("nprobe must be >= 1, got " + nprobe);
+    }
+    int probes = Math.min(nprobe, numCentroids);
+    int[][] ids = new int[queryTokens][];
+    float[][] best = new float[queryTokens][];
+    float[][] all = new float[queryTokens][];
+    float[] q = new float[dim];
+    for (int i = 0; i < queryTokens; i++) {
+      System.arraycopy(query, i * dim, q, 0, dim);
+      float[] scores = new float[numCentroids];
+      VectorKernels.dotMany(q, centroids, numCentroids, dim, scores);
+      all[i] = scores;
+      ids[i] = TopIndices.of(scores, probes);
+      best[i] = new float[probes];
+      for (int p = 0; p < probes; p++) {
+        best[i][p] = scores[ids[i][p]];
+      }
+    }
+    return new Probes(ids, best, all);
+  }
+}

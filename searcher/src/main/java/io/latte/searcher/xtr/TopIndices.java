@@ -1,0 +1,68 @@
+package io.latte.searcher.xtr;
+
+/** Indices of the {@code k} largest values of an array, largest first (ties: lower index first). */
+final class TopIndices {
+  private TopIndices() {}
+
+  static int[] of(float[] values, int k) {
+    int n = Math.min(k, values.length);
+    // Binary min-heap of indices on (value, -index), size n: O(len · log n), no boxing.
+    int[] heap = new int[n];
+    int size = 0;
+    for (int i = 0; i < values.length; i++) {
+      if (size < n) {
+        heap[size] = i;
+        siftUp(heap, size++, values);
+      } else if (better(i, heap[0], values)) {
+        heap[0] = i;
+        siftDown(heap, size, values);
+      }
+    }
+    int[] out = new int[size];
+    for (int j = size - 1; j >= 0; j--) {
+      out[j] = heap[0];
+      heap[0] = heap[j];
+      siftDown(heap, j, values);
+    }
+    return out;
+  }
+
+  private static boolean better(int a, int b, float[] v) {
+    return v[a] > v[b] || (v[a] == v[b] && a < b);
+  }
+
+  private static void siftUp(int[] h, int i, float[] v) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!better(h[parent], h[i], v)) {
+        break;
+      }
+      int t = h[parent];
+      h[parent] = h[i];
+      h[i] = t;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] h, int size, float[] v) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= size) {
+        return;
+      }
+      int worst = l;
+      int r = l + 1;
+      if (r < size && better(h[l], h[r], v)) {
+        worst = r;
+      }
+      if (!better(h[i], h[worst], v)) {
+        return;
+      }
+      int t = h[i];
+      h[i] = h[worst];
+      h[worst] = t;
+      i = worst;
+    }
+  }
+}

@@ -1,0 +1,246 @@
+package io.latte.server.cli;
+
+import io.latte.indexer.build.BuildListener;
+import io.latte.indexer.build.BuildOptions;
+import io.latte.indexer.build.BuildSummary;
+import io.latte.indexer.build.IndexBuilder;
+import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.format.CommitData;
+import io.latte.indexer.input.BadDocument;
+import io.latte.indexer.input.BadDocumentPolicy;
+import io.latte.indexer.input.CorpusFile;
+import io.latte.indexer.input.DocumentVectors;
+import io.latte.indexer.input.ModelIdentity;
+import io.latte.indexer.input.SourceDocument;
+import io.latte.indexer.input.TokenEmbedder;
+import io.latte.models.EncodedText;
+import io.latte.models.TokenEncoder;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code latte index}: build an index from a corpus, or add to / update an existing one. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Index a corpus.jsonl[.gz] (or a BEIR dataset folder): encode every document, compress its token",
+      "vectors (centroid + residual codes) into a Lucene index with BM25 text and metadata filters.",
+      "On an existing index, adds documents (same _id replaces) with the index's codebook and model.",
+      "An interrupted run over the same corpus resumes after its last commit."
+    })
+public final class IndexCommand implements Callable<Integer> {
+
+  /** Documents per encoder call; the encoder sorts a call by length, so larger calls pad less. */
+  static final int EMBED_BATCH = 64;
+
+  /** Skipped documents printed at the end (all of them go to --bad-docs-report). */
+  static final int PRINTED_BAD_DOCUMENTS = 20;
+
+  @Option(names = "--corpus", required = true, paramLabel = "FILE|DIR",
+      description = "corpus.jsonl or corpus.jsonl.gz, or a BEIR dataset folder holding one.")
+  Path corpus;
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (created if missing).")
+  Path index;
+
+  @Option(names = "--bits", paramLabel = "1|2|4",
+      description = "Residual bits per dimension for a new index (default 2).")
+  Integer bits;
+
+  @Option(names = "--dims", paramLabel = "N",
+      description = "Project token vectors to N dimensions with PCA (new index; default: none).")
+  Integer dims;
+
+  @Option(names = "--centroids", paramLabel = "N",
+      description = "Number of centroids for a new index (default: 2^floor(log2(16·√tokens))).")
+  Integer centroids;
+
+  @Option(names = "--sample-tokens", paramLabel = "N", defaultValue = "" + BuildOptions.DEFAULT_SAMPLE_TOKENS,
+      description = "Token vectors to train the codebook on (default ${DEFAULT-VALUE}).")
+  int sampleTokens;
+
+  @Option(names = "--commit-every", paramLabel = "DOCS", defaultValue = "10000",
+      description = "Commit every DOCS documents (default ${DEFAULT-VALUE}).")
+  int commitEvery;
+
+  @Option(names = "--commit-seconds", paramLabel = "S", defaultValue = "60",
+      description = "...and at least every S seconds (default ${DEFAULT-VALUE}).")
+  double commitSeconds;
+
+  @Option(names = "--on-bad-doc", paramLabel = "skip|stop", defaultValue = "skip",
+      description = "A document that cannot be indexed is skipped and reported (default), or stops the run.")
+  String onBadDoc;
+
+  @Option(names = "--bad-docs-report", paramLabel = "FILE",
+      description = "Write every skipped document (file, line, reason) to FILE.")
+  Path badDocsReport;
+
+  @Option(names = "--no-resume",
+      description = "Re-index the whole corpus even if an interrupted run over it can be resumed.")
+  boolean noResume;
+
+  @Option(names = "--assign-probes", paramLabel = "N", defaultValue = "0",
+      description = "0 = exact centroid assignment (default); N = approximate two-level search probing N groups.")
+  int assignProbes;
+
+  @Mixin ModelOptions model;
+
+  @Override
+  public Integer call() throws Exception {
+    BadDocumentPolicy policy = switch (onBadDoc.toLowerCase(Locale.ROOT)) {
+      case "skip" -> BadDocumentPolicy.SKIP;
+      case "stop" -> BadDocumentPolicy.STOP;
+      default -> throw new IllegalArgumentException("--on-bad-doc must be skip or stop, got '" + onBadDoc + "'");
+    };
+    Path corpusFile = CorpusFile.resolve(corpus);
+    long records = CorpusFile.countRecords(corpusFile);
+    BuildOptions options = BuildOptions.builder()
+        .bits(bits == null ? 0 : bits)
+        .projectionDim(dims == null ? 0 : dims)
+        .numCentroids(centroids == null ? 0 : centroids)
+        .sampleTokens(sampleTokens)
+        .expectedDocuments(records)
+        .batchSize(EMBED_BATCH)
+        .commitEveryDocs(commitEvery)
+        .commitEverySeconds(commitSeconds)
+        .badDocuments(policy)
+        .maxReportedBadDocuments(badDocsReport != null ? Integer.MAX_VALUE : PRINTED_BAD_DOCUMENTS)
+        .assignProbes(assignProbes)
+        .resume(!noResume)
+        .build();
+    BuildSummary s;
+    try (TokenEncoder encoder = model.open(); CorpusFile source = CorpusFile.open(corpusFile)) {
+      EncoderEmbedder embedder = new EncoderEmbedder(encoder);
+      System.out.printf(Locale.ROOT, "indexing %s (%d lines) into %s%nmodel %s, %s; bits %s, dims %s, centroids %s,"
+              + " commit every %d docs / %.0f s, bad documents: %s%n",
+          corpusFile, records, index, embedder.model().describe(), embedder.model().runtime(),
+          bits == null ? "default/index" : bits, dims == null ? "none/index" : dims,
+          centroids == null ? "auto/index" : centroids, commitEvery, commitSeconds, policy.name().toLowerCase(Locale.ROOT));
+      try (ProgressBar bar = Progress.bar("index", records, "docs")) {
+        s = IndexBuilder.build(index, source, embedder, options, new BarListener(bar));
+      }
+    }
+    printSummary(s);
+    return 0;
+  }
+
+  private void printSummary(BuildSummary s) throws Exception {
+    System.out.printf(Locale.ROOT, "%s %s: %d documents written (%d tokens) in %.1f s: %.1f docs/s, %.0f tokens/s; %d commits%n",
+        s.created() ? "created" : "updated", index, s.documentsWritten(), s.tokensWritten(), s.seconds(),
+        s.documentsWritten() / Math.max(s.seconds(), 1e-9), s.tokensWritten() / Math.max(s.seconds(), 1e-9), s.commits());
+    if (s.resumedAfterLine() > 0) {
+      System.out.printf("resumed an interrupted run after line %d%n", s.resumedAfterLine());
+    }
+    if (s.created()) {
+      System.out.printf(Locale.ROOT, "codebook: %d centroids, trained in %.1f s%n", s.numCentroids(), s.trainingSeconds());
+    }
+    System.out.printf(Locale.ROOT, "codebook fit on these tokens: mean squared error %.5f (relative %.4f)%n",
+        s.fit().meanSquaredError(), s.fit().relativeError());
+    if (s.badDocuments() > 0) {
+      System.out.printf("skipped %d bad document%s:%n", s.badDocuments(), s.badDocuments() == 1 ? "" : "s");
+      s.reportedBadDocuments().stream().limit(PRINTED_BAD_DOCUMENTS).forEach(b -> System.out.println("  " + b.message()));
+      if (s.badDocuments() > PRINTED_BAD_DOCUMENTS) {
+        System.out.printf("  … and %d more%n", s.badDocuments() - PRINTED_BAD_DOCUMENTS);
+      }
+      if (badDocsReport != null) {
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(badDocsReport, StandardCharsets.UTF_8))) {
+          s.reportedBadDocuments().forEach(b -> w.println(b.message()));
+        }
+        System.out.println("all skipped documents: " + badDocsReport);
+      }
+    }
+  }
+
+  /** Drives the progress bar: input lines handled (written, skipped or resumed), tokens/s, commits. */
+  private static final class BarListener implements BuildListener {
+    private final ProgressBar bar;
+    private final long start = System.nanoTime();
+    private final AtomicLong tokens = new AtomicLong();
+    private volatile long committed;
+
+    BarListener(ProgressBar bar) {
+      this.bar = bar;
+    }
+
+    @Override
+    public void onResume(long line, long alreadyWritten) {
+      bar.stepTo(line);
+      bar.setExtraMessage(" resuming after line " + line);
+    }
+
+    @Override
+    public void onTrainingStart(long sampleTokens, long sampleDocuments, int numCentroids, long estimatedTokens) {
+      bar.setExtraMessage(String.format(Locale.ROOT, " training %d centroids on %d tokens…", numCentroids, sampleTokens));
+    }
+
+    @Override
+    public void onTrained(Codebook codebook, double seconds) {
+      bar.setExtraMessage(String.format(Locale.ROOT, " codebook trained in %.1f s", seconds));
+    }
+
+    @Override
+    public void onWritten(int documents, long t) {
+      long all = tokens.addAndGet(t);
+      bar.stepBy(documents);
+      double secs = (System.nanoTime() - start) / 1e9;
+      bar.setExtraMessage(String.format(Locale.ROOT, " %.0f tok/s, %d committed", all / Math.max(secs, 1e-9), committed));
+    }
+
+    @Override
+    public void onCommit(CommitData data) {
+      committed = data.written();
+    }
+
+    @Override
+    public void onBadDocument(BadDocument bad) {
+      bar.stepBy(1);
+    }
+  }
+
+  /**
+   * The real encoder behind the indexer's {@link TokenEmbedder}: encodes {@code title + " " + text}
+   * (as {@link SourceDocument#fullText()}), so token offsets refer to that string.
+   */
+  static final class EncoderEmbedder implements TokenEmbedder {
+    private final TokenEncoder encoder;
+    private final ModelIdentity identity;
+
+    EncoderEmbedder(TokenEncoder encoder) {
+      this.encoder = encoder;
+      var info = encoder.info();
+      this.identity = new ModelIdentity(info.name(), info.checksum(), info.runtime(), info.dim());
+    }
+
+    @Override
+    public ModelIdentity model() {
+      return identity;
+    }
+
+    @Override
+    public List<DocumentVectors> embed(List<SourceDocument> documents) {
+      List<EncodedText> encoded = encoder.encodeDocuments(documents.stream().map(SourceDocument::fullText).toList());
+      List<DocumentVectors> out = new ArrayList<>(documents.size());
+      int dim = identity.dim();
+      for (int i = 0; i < documents.size(); i++) {
+        EncodedText e = encoded.get(i);
+        float[] flat = new float[e.length() * dim];
+        for (int t = 0; t < e.length(); t++) {
+          System.arraycopy(e.vectors()[t], 0, flat, t * dim, dim);
+        }
+        out.add(new DocumentVectors(documents.get(i), flat, e.length(), e.tokens(), e.starts(), e.ends()));
+      }
+      return out;
+    }
+  }
+}
