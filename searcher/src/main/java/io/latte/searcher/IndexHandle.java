@@ -46,6 +46,11 @@ public final class IndexHandle {
     }
   }
 
+  /** A handle over an opened index (shares its reader; closing the index invalidates the handle). */
+  public static IndexHandle of(io.latte.indexer.read.LatteIndex index) throws IOException {
+    return new IndexHandle(index.reader(), new IndexFiles(index.meta(), index.codebook()));
+  }
+
   public DirectoryReader reader() {
     return reader;
   }

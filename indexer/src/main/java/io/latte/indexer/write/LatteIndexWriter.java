@@ -61,21 +61,38 @@ public final class LatteIndexWriter implements Closeable {
   }
 
   /**
-   * Creates a new index: writes codebook and meta, then an empty first commit that records the
-   * codebook's checksum. Anything uncommitted in the directory (a run that crashed before its first
-   * commit) is replaced.
+   * Creates a new index: takes Lucene's write lock, writes codebook and meta, then an empty first
+   * commit that records the codebook's checksum. Anything uncommitted in the directory (a run that
+   * crashed before its first commit) is replaced. The lock comes first so that a concurrent run can
+   * never overwrite the codebook of an index another process is writing.
    *
    * @param source fingerprint of the input of this run, or null
+   * @throws IOException if another process holds the lock or committed an index here meanwhile
    */
   public static LatteIndexWriter create(
       Path indexDir, Codebook codebook, ModelIdentity model, IndexMeta.Build build, String source,
       double ramBufferMb) throws IOException {
-    IndexFiles files = IndexFiles.create(indexDir, codebook, model, build);
+    java.nio.file.Files.createDirectories(indexDir);
     Directory dir = FSDirectory.open(indexDir);
-    IndexWriter w = openWriter(indexDir, dir, true, ramBufferMb);
-    LatteIndexWriter lw = new LatteIndexWriter(indexDir, dir, w, files, null);
-    lw.commit(CommitData.initial(files.meta().codebook().sha256(), source));
-    return lw;
+    IndexWriter w = null;
+    try {
+      w = openWriter(indexDir, dir, true, ramBufferMb);
+      if (DirectoryReader.indexExists(dir)) {
+        throw new IOException(
+            "index " + indexDir + " was created by another process while this one trained its codebook;"
+                + " run the command again to add to it");
+      }
+      IndexFiles files = IndexFiles.create(indexDir, codebook, model, build);
+      LatteIndexWriter lw = new LatteIndexWriter(indexDir, dir, w, files, null);
+      lw.commit(CommitData.initial(files.meta().codebook().sha256(), source));
+      return lw;
+    } catch (IOException | RuntimeException e) {
+      if (w != null) {
+        w.rollback();
+      }
+      dir.close();
+      throw e;
+    }
   }
 
   /**

@@ -115,12 +115,14 @@ public final class IndexCommand implements Callable<Integer> {
         .commitEveryDocs(commitEvery)
         .commitEverySeconds(commitSeconds)
         .badDocuments(policy)
-        .maxReportedBadDocuments(badDocsReport != null ? Integer.MAX_VALUE : PRINTED_BAD_DOCUMENTS)
+        .maxReportedBadDocuments(PRINTED_BAD_DOCUMENTS)
         .assignProbes(assignProbes)
         .resume(!noResume)
         .build();
     BuildSummary s;
-    try (TokenEncoder encoder = model.open(); CorpusFile source = CorpusFile.open(corpusFile)) {
+    try (TokenEncoder encoder = model.open(); CorpusFile source = CorpusFile.open(corpusFile);
+        PrintWriter report = badDocsReport == null ? null
+            : new PrintWriter(Files.newBufferedWriter(badDocsReport, StandardCharsets.UTF_8))) {
       EncoderEmbedder embedder = new EncoderEmbedder(encoder);
       System.out.printf(Locale.ROOT, "indexing %s (%d lines) into %s%nmodel %s, %s; bits %s, dims %s, centroids %s,"
               + " commit every %d docs / %.0f s, bad documents: %s%n",
@@ -128,7 +130,7 @@ public final class IndexCommand implements Callable<Integer> {
           bits == null ? "default/index" : bits, dims == null ? "none/index" : dims,
           centroids == null ? "auto/index" : centroids, commitEvery, commitSeconds, policy.name().toLowerCase(Locale.ROOT));
       try (ProgressBar bar = Progress.bar("index", records, "docs")) {
-        s = IndexBuilder.build(index, source, embedder, options, new BarListener(bar));
+        s = IndexBuilder.build(index, source, embedder, options, new BarListener(bar, report));
       }
     }
     printSummary(s);
@@ -154,23 +156,27 @@ public final class IndexCommand implements Callable<Integer> {
         System.out.printf("  … and %d more%n", s.badDocuments() - PRINTED_BAD_DOCUMENTS);
       }
       if (badDocsReport != null) {
-        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(badDocsReport, StandardCharsets.UTF_8))) {
-          s.reportedBadDocuments().forEach(b -> w.println(b.message()));
-        }
         System.out.println("all skipped documents: " + badDocsReport);
       }
     }
   }
 
-  /** Drives the progress bar: input lines handled (written, skipped or resumed), tokens/s, commits. */
+  /**
+   * Drives the progress bar (input lines handled: written, skipped or resumed; tokens/s; commits) and
+   * streams skipped documents to the report file, so memory does not grow with their number.
+   */
   private static final class BarListener implements BuildListener {
     private final ProgressBar bar;
+    private final PrintWriter report;
     private final long start = System.nanoTime();
     private final AtomicLong tokens = new AtomicLong();
+    private final AtomicLong encoded = new AtomicLong();
+    private volatile boolean writing;
     private volatile long committed;
 
-    BarListener(ProgressBar bar) {
+    BarListener(ProgressBar bar, PrintWriter report) {
       this.bar = bar;
+      this.report = report;
     }
 
     @Override
@@ -190,7 +196,17 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     @Override
+    public void onEncoded(int documents, long t) {
+      long n = encoded.addAndGet(documents);
+      if (!writing) {
+        // A new index encodes its training sample before anything is written.
+        bar.setExtraMessage(" encoding the training sample: " + n + " docs");
+      }
+    }
+
+    @Override
     public void onWritten(int documents, long t) {
+      writing = true;
       long all = tokens.addAndGet(t);
       bar.stepBy(documents);
       double secs = (System.nanoTime() - start) / 1e9;
@@ -205,6 +221,9 @@ public final class IndexCommand implements Callable<Integer> {
     @Override
     public void onBadDocument(BadDocument bad) {
       bar.stepBy(1);
+      if (report != null) {
+        report.println(bad.message());
+      }
     }
   }
 
