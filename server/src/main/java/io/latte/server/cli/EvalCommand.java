@@ -10,6 +10,8 @@ import io.latte.eval.encode.DatasetEncoding;
 import io.latte.eval.encode.EncodedCorpus;
 import io.latte.eval.encode.EncodingCache;
 import io.latte.eval.harness.BaselineModes;
+import io.latte.eval.engine.SearchEngine;
+import io.latte.eval.harness.EngineModes;
 import io.latte.eval.harness.EvalReport;
 import io.latte.eval.harness.Latency;
 import io.latte.eval.harness.ModeRun;
@@ -19,6 +21,7 @@ import io.latte.eval.harness.QuerySet;
 import io.latte.eval.harness.RunExecutor;
 import io.latte.eval.metrics.RunEvaluator;
 import io.latte.models.TokenEncoder;
+import io.latte.searcher.SearchMode;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +48,16 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = "test", paramLabel = "NAME", description = "Qrels split (default ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--modes", defaultValue = "bm25,dense,exact", paramLabel = "LIST",
-      description = "Comma-separated modes: bm25, dense, exact (default ${DEFAULT-VALUE}).")
+  @Option(names = "--modes", paramLabel = "LIST",
+      description = "Comma-separated modes. Without --index: bm25, dense, exact over float vectors (default all three)."
+          + " With --index: xtr, colbert, exact, bm25, hybrid through the searcher (default all).")
   String modes;
+
+  @Option(names = "--index", paramLabel = "DIR",
+      description = "Evaluate the searcher's modes on this index (built from the dataset's corpus).")
+  Path index;
+
+  @Mixin SearchOptions searchOptions;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write run files and summary.json.")
   Path out;
@@ -63,7 +73,11 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> modeList = BaselineModes.parse(modes, BaselineModes.NAMES);
+    if (index != null) {
+      return evalIndex();
+    }
+    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", BaselineModes.NAMES) : modes,
+        BaselineModes.NAMES);
     BeirDataset dataset = BeirDataset.open(datasetDir);
     Qrels qrels = dataset.qrels(split);
     List<BeirQuery> queries = dataset.queries(split);
@@ -114,6 +128,46 @@ public final class EvalCommand implements Callable<Integer> {
     if (out != null) {
       report.writeSummary(out);
       System.out.println("wrote " + out.resolve(EvalReport.SUMMARY_FILE) + " and one <mode>.trec per mode");
+    }
+    return 0;
+  }
+
+  /** Every requested searcher mode over the index, on the same encoded queries. */
+  private int evalIndex() throws Exception {
+    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.NAMES) : modes,
+        EngineModes.NAMES);
+    BeirDataset dataset = BeirDataset.open(datasetDir);
+    Qrels qrels = dataset.qrels(split);
+    List<BeirQuery> queries = dataset.queries(split);
+    int threads = searchThreads != null ? searchThreads : Runtime.getRuntime().availableProcessors();
+    var params = searchOptions.params(RunEvaluator.DEFAULT_DEPTH);
+    String modelName = model.modelGiven() ? model.model : null;
+    try (SearchEngine engine = SearchEngine.open(index, modelName, model.encoderOptions())) {
+      EvalReport report = new EvalReport(dataset.name(), engine.encoder().info().name(), qrels);
+      Map<String, Object> settings = new LinkedHashMap<>();
+      settings.put("split", split);
+      settings.put("index", index.toString());
+      settings.put("search_threads", threads);
+      settings.put("params", params);
+      report.put("settings", settings);
+      System.out.printf("dataset %s, split %s: %d judged queries; index %s (%d docs)%n", dataset.name(), split,
+          queries.size(), index, engine.index().reader().numDocs());
+      QuerySet querySet = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
+          queries.stream().map(BeirQuery::text).toList(), engine.encoder());
+      report.put("query_encode_p50_ms", Latency.percentile(querySet.encodeMillis(), 50));
+      RunExecutor executor = new RunExecutor(threads);
+      for (String mode : modeList) {
+        ModeRunner runner = EngineModes.runner(engine, querySet, SearchMode.parse(mode), params);
+        ModeSummary s = report.add(executor.run(mode, querySet, runner, RunEvaluator.DEFAULT_DEPTH), out);
+        System.out.printf(Locale.ROOT, "%-8s nDCG@10 %.4f  (%.1f ms/query)%n", mode, s.measures().ndcg_cut_10(),
+            s.meanLatencyMillis());
+      }
+      System.out.println();
+      System.out.print(report.table());
+      if (out != null) {
+        report.writeSummary(out);
+        System.out.println("wrote " + out.resolve(EvalReport.SUMMARY_FILE) + " and one <mode>.trec per mode");
+      }
     }
     return 0;
   }

@@ -16,6 +16,11 @@ import picocli.CommandLine.Command;
       EncodeCommand.class,
       EvalCommand.class,
       DemoCommand.class,
+      IndexCommand.class,
+      SearchCommand.class,
+      DeleteCommand.class,
+      StatsCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LatteMain implements Runnable {

@@ -7,6 +7,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by every command that encodes text. */
 public final class ModelOptions {
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec spec;
+
   @Option(
       names = "--model",
       paramLabel = "NAME|DIR",
@@ -26,6 +29,13 @@ public final class ModelOptions {
 
   @Option(names = "--max-doc-tokens", paramLabel = "N", description = "Document length limit in wordpieces (default: the model's, else 300).")
   Integer maxDocTokens;
+
+  /** Whether --model was given on the command line (else commands on an index use the index's model). */
+  boolean modelGiven() {
+    return spec != null && spec.commandLine() != null
+        && spec.commandLine().getParseResult() != null
+        && spec.commandLine().getParseResult().hasMatchedOption("--model");
+  }
 
   EncoderOptions encoderOptions() {
     EncoderOptions d = EncoderOptions.defaults();

@@ -1,0 +1,41 @@
+package io.latte.eval.harness;
+
+import io.latte.eval.engine.SearchEngine;
+import io.latte.eval.metrics.ScoredDoc;
+import io.latte.models.EncodedText;
+import io.latte.searcher.Hit;
+import io.latte.searcher.QueryVectors;
+import io.latte.searcher.SearchMode;
+import io.latte.searcher.SearchParams;
+import io.latte.searcher.SearchRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Searcher modes over an index as {@link ModeRunner}s, on queries encoded once by the harness. */
+public final class EngineModes {
+  public static final List<String> NAMES =
+      Arrays.stream(SearchMode.values()).map(SearchMode::label).toList();
+
+  private EngineModes() {}
+
+  /** The index's searcher in {@code mode}; {@code depth} becomes the request's k. */
+  public static ModeRunner runner(SearchEngine engine, QuerySet queries, SearchMode mode, SearchParams params) {
+    QueryVectors[] vectors = new QueryVectors[queries.size()];
+    if (mode.needsVectors()) {
+      for (int q = 0; q < vectors.length; q++) {
+        EncodedText e = queries.encoded(q);
+        vectors[q] = QueryVectors.of(e.vectors(), e.tokens(), e.pooled());
+      }
+    }
+    return (q, depth) -> {
+      var request = new SearchRequest(queries.text(q), vectors[q], mode, null, false, params.withK(depth));
+      List<Hit> hits = engine.searcher().search(request).hits();
+      List<ScoredDoc> out = new ArrayList<>(hits.size());
+      for (Hit h : hits) {
+        out.add(new ScoredDoc(h.id(), h.score()));
+      }
+      return out;
+    };
+  }
+}

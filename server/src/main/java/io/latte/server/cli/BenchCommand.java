@@ -1,0 +1,149 @@
+package io.latte.server.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.latte.eval.bench.Bencher;
+import io.latte.eval.bench.CurvePoint;
+import io.latte.eval.bench.ModeBench;
+import io.latte.eval.bench.SvgPlot;
+import io.latte.eval.beir.BeirDataset;
+import io.latte.eval.beir.BeirQuery;
+import io.latte.eval.engine.SearchEngine;
+import io.latte.eval.harness.BaselineModes;
+import io.latte.eval.harness.EngineModes;
+import io.latte.eval.harness.Latency;
+import io.latte.eval.harness.QuerySet;
+import io.latte.searcher.SearchMode;
+import io.latte.searcher.SearchParams;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code latte bench}: latency and throughput of every mode, side by side, with nDCG@10. */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmark search modes on an index with a BEIR dataset's queries: p50/p95/p99 latency (encoding",
+      "excluded, reported separately), QPS at 1 and 2 threads, nDCG@10, speed-up against exact in the same run."
+    })
+public final class BenchCommand implements Callable<Integer> {
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory.")
+  Path index;
+
+  @Option(names = "--dataset", required = true, paramLabel = "DIR", description = "BEIR dataset (queries + qrels).")
+  Path datasetDir;
+
+  @Option(names = "--split", defaultValue = "test", paramLabel = "NAME", description = "Qrels split (default ${DEFAULT-VALUE}).")
+  String split;
+
+  @Option(names = "--modes", paramLabel = "LIST", description = "Modes to measure (default: all).")
+  String modes;
+
+  @Option(names = "--k", defaultValue = "10", paramLabel = "N", description = "Hits per query (default ${DEFAULT-VALUE}).")
+  int k;
+
+  @Option(names = "--warmup", defaultValue = "50", paramLabel = "N", description = "Warm-up queries per mode (default ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
+  Path json;
+
+  @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also sweep nprobe (xtr) and candidates (colbert) and draw nDCG@10 vs p50.")
+  Path plot;
+
+  @Option(names = "--model", paramLabel = "NAME|DIR", description = "Model (default: the one the index was built with).")
+  String model;
+
+  @Mixin SearchOptions options;
+
+  @Override
+  public Integer call() throws Exception {
+    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.NAMES) : modes,
+        EngineModes.NAMES);
+    BeirDataset dataset = BeirDataset.open(datasetDir);
+    var qrels = dataset.qrels(split);
+    List<BeirQuery> queries = dataset.queries(split);
+    SearchParams params = options.params(k);
+    try (SearchEngine engine = SearchEngine.open(index, model, io.latte.models.EncoderOptions.defaults())) {
+      QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
+          queries.stream().map(BeirQuery::text).toList(), engine.encoder());
+      double[] enc = qs.encodeMillis();
+      System.out.printf(Locale.ROOT, "%s: %d queries, index %s (%d docs); query encoding p50 %.2f ms, p95 %.2f ms%n",
+          dataset.name(), qs.size(), index, engine.index().reader().numDocs(), Latency.percentile(enc, 50),
+          Latency.percentile(enc, 95));
+      Bencher bencher = new Bencher(qs, qrels, k, warmup);
+      Map<String, ModeBench> results = new LinkedHashMap<>();
+      for (String mode : modeList) {
+        ModeBench b = bencher.measure(mode, EngineModes.runner(engine, qs, SearchMode.parse(mode), params));
+        results.put(mode, b);
+        System.out.printf(Locale.ROOT, "%-8s nDCG@10 %.4f  p50 %.2f ms%n", mode, b.ndcg_cut_10(), b.p50_ms());
+      }
+      ModeBench exact = results.get("exact");
+      if (exact != null) {
+        results.replaceAll((m, b) -> b.withSpeedup(exact.mean_ms() / b.mean_ms()));
+      }
+      System.out.printf(Locale.ROOT, "%n%-8s %8s %8s %8s %8s %9s %9s %9s%n", "mode", "nDCG@10", "p50 ms", "p95 ms",
+          "p99 ms", "QPS 1t", "QPS 2t", "vs exact");
+      for (ModeBench b : results.values()) {
+        System.out.printf(Locale.ROOT, "%-8s %8.4f %8.2f %8.2f %8.2f %9.1f %9.1f %9s%n", b.mode(), b.ndcg_cut_10(),
+            b.p50_ms(), b.p95_ms(), b.p99_ms(), b.qps_1t(), b.qps_2t(),
+            b.speedup_vs_exact() == null ? "-" : String.format(Locale.ROOT, "%.1fx", b.speedup_vs_exact()));
+      }
+      List<CurvePoint> curve = plot == null ? List.of() : curve(engine, qs, bencher, params, results);
+      if (plot != null) {
+        SvgPlot.write(plot, dataset.name() + ": nDCG@10 vs p50 latency (" + engine.encoder().info().name() + ")", curve);
+        System.out.println("wrote " + plot);
+      }
+      if (json != null) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("dataset", dataset.name());
+        root.put("index", index.toString());
+        root.put("model", engine.encoder().info().name());
+        root.put("queries", qs.size());
+        root.put("k", k);
+        root.put("query_encode_p50_ms", Latency.percentile(enc, 50));
+        root.put("params", params);
+        root.put("modes", results);
+        if (!curve.isEmpty()) {
+          root.put("curve", curve);
+        }
+        Path parent = json.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), root);
+        System.out.println("wrote " + json);
+      }
+    }
+    return 0;
+  }
+
+  /** nprobe sweep for xtr, candidates sweep for colbert, and the single points of exact / bm25 / hybrid. */
+  private List<CurvePoint> curve(SearchEngine engine, QuerySet qs, Bencher bencher, SearchParams params,
+      Map<String, ModeBench> measured) throws Exception {
+    List<CurvePoint> points = new ArrayList<>();
+    for (int nprobe : new int[] {1, 2, 4, 8, 16, 32, 64}) {
+      points.add(bencher.point("xtr", "nprobe " + nprobe,
+          EngineModes.runner(engine, qs, SearchMode.XTR, params.withNprobe(nprobe))));
+      System.out.printf(Locale.ROOT, "curve %s%n", points.get(points.size() - 1));
+    }
+    for (int candidates : new int[] {10, 25, 50, 100, 200, 400}) {
+      points.add(bencher.point("colbert", "cand " + candidates,
+          EngineModes.runner(engine, qs, SearchMode.COLBERT, params.withCandidates(candidates))));
+      System.out.printf(Locale.ROOT, "curve %s%n", points.get(points.size() - 1));
+    }
+    for (ModeBench b : measured.values()) {
+      if (!b.mode().equals("xtr") && !b.mode().equals("colbert")) {
+        points.add(new CurvePoint(b.mode(), b.mode(), b.p50_ms(), b.ndcg_cut_10()));
+      }
+    }
+    return points;
+  }
+}
