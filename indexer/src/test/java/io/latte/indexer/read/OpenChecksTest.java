@@ -89,6 +89,17 @@ class OpenChecksTest {
   }
 
   @Test
+  void aSecondWriterIsToldAnotherProcessWrites() throws Exception {
+    try (var first = io.latte.indexer.write.LatteIndexWriter.open(tmp, 16)) {
+      var e = assertThrows(java.io.IOException.class, () -> io.latte.indexer.write.LatteIndexWriter.open(tmp, 16));
+      assertTrue(e.getMessage().contains("is being written by another process"), e.getMessage());
+      var e2 = assertThrows(java.io.IOException.class, () -> io.latte.indexer.write.DocumentDeleter.delete(tmp, java.util.List.of("d1")));
+      assertTrue(e2.getMessage().contains("write.lock"), e2.getMessage());
+      assertEquals(40, first.lastCommit().written());
+    }
+  }
+
+  @Test
   void codebookOptionsMustMatchAnExistingIndex() throws Exception {
     var e = assertThrows(IllegalArgumentException.class,
         () -> Indexes.build(tmp, "y", Corpora.documents(40, 5), embedder, BuildOptions.builder().bits(4).build()));

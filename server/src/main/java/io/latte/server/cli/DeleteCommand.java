@@ -11,13 +11,16 @@ import picocli.CommandLine.Option;
 @Command(
     name = "delete",
     mixinStandardHelpOptions = true,
-    description = "Delete documents by _id from an index; durable and visible to searches opened afterwards.")
+    description = {
+      "Delete documents by _id from an index and commit: durable, and visible to",
+      "searches opened afterwards."
+    })
 public final class DeleteCommand implements Callable<Integer> {
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory.")
   Path index;
 
-  @Option(names = "--ids", required = true, split = ",", paramLabel = "ID[,ID…]",
+  @Option(names = "--ids", required = true, split = ",", paramLabel = "ID",
       description = "Comma-separated document ids.")
   List<String> ids;
 

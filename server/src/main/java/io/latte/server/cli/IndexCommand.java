@@ -34,10 +34,11 @@ import picocli.CommandLine.Option;
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
-      "Index a corpus.jsonl[.gz] (or a BEIR dataset folder): encode every document, compress its token",
-      "vectors (centroid + residual codes) into a Lucene index with BM25 text and metadata filters.",
-      "On an existing index, adds documents (same _id replaces) with the index's codebook and model.",
-      "An interrupted run over the same corpus resumes after its last commit."
+      "Index a corpus.jsonl[.gz] (or a BEIR dataset folder): encode every document",
+      "and store its token vectors compressed (centroid + residual codes) in a Lucene",
+      "index with BM25 text and metadata filters. On an existing index, adds documents",
+      "(the same _id replaces) with the index's codebook and model. An interrupted run",
+      "over the same corpus resumes after its last commit."
     })
 public final class IndexCommand implements Callable<Integer> {
 

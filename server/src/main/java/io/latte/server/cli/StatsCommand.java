@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
     name = "stats",
     mixinStandardHelpOptions = true,
     description = {
-      "Documents, tokens, centroids, dimensions, bits, bytes per token by structure and total size of an",
-      "index, and how well its codebook fits recently added tokens."
+      "Documents, tokens, centroids, dimensions, bits, bytes per token by structure",
+      "and total size of an index, and how well its codebook fits recent tokens."
     })
 public final class StatsCommand implements Callable<Integer> {
 
