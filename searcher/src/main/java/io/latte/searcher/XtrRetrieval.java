@@ -35,7 +35,7 @@ final class XtrRetrieval {
   static Result retrieve(IndexHandle index, Weight filter, float[] projected, int nq, SearchParams p, int topN)
       throws IOException {
     var cb = index.codebook();
-    CentroidSelector selector = new CentroidSelector(cb.centroids(), cb.numCentroids(), cb.dim());
+    CentroidSelector selector = new CentroidSelector(cb);
     CentroidSelector.Probes probes = selector.select(projected, nq, p.nprobe());
     KthLargest[] kth = new KthLargest[nq];
     for (int q = 0; q < nq; q++) {

@@ -9,13 +9,19 @@ package io.latte.indexer.codebook;
 public final class CodebookTrainer {
 
   /**
-   * The constant c of the automatic centroid count {@code 2^floor(log2(c · √tokens))}: ColBERTv2 /
-   * PLAID use c = 16 (SciFact, ≈1.3 M tokens: 16 · 1140 ≈ 18 240 → 16 384 centroids).
+   * The constant c of the automatic centroid count {@code 2^floor(log2(c · √tokens))}. ColBERTv2 /
+   * PLAID use c = 16 (SciFact, ≈1.4 M tokens → 16 384 centroids); we use c = 4 (→ 4 096): on SciFact
+   * with bge-small-en-v15-q at 2 bits, 4 096 centroids already lose only ≈0.002 nDCG@10 against float
+   * MaxSim (docs/BENCHMARKS.md), while k-means on the 2^18-token sample, the assignment of every
+   * token at index time and the per-query centroid scoring all cost 4× less than with 16 384.
    */
-  public static final int AUTO_CENTROIDS_FACTOR = 16;
+  public static final int AUTO_CENTROIDS_FACTOR = 4;
 
-  /** The automatic count never leaves fewer than this many sample vectors per centroid. */
-  public static final int MIN_SAMPLE_PER_CENTROID = 8;
+  /**
+   * The automatic count never leaves fewer than this many sample vectors per centroid: with fewer,
+   * centroids fit the sample's noise and the error on unseen tokens grows far above the training error.
+   */
+  public static final int MIN_SAMPLE_PER_CENTROID = 32;
 
   /**
    * Training options.
@@ -90,7 +96,7 @@ public final class CodebookTrainer {
   private CodebookTrainer() {}
 
   /**
-   * {@code 2^floor(log2(16 · √totalTokens))}, lowered until every centroid has at least {@link
+   * {@code 2^floor(log2(4 · √totalTokens))}, lowered until every centroid has at least {@link
    * #MIN_SAMPLE_PER_CENTROID} sample vectors, and at least 1.
    */
   public static int autoNumCentroids(long totalTokens, int sampleRows) {

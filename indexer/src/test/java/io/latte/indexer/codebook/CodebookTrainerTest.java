@@ -11,10 +11,10 @@ class CodebookTrainerTest {
 
   @Test
   void autoCentroidRule() {
-    // SciFact: 16 * sqrt(1.3 M) ≈ 18 243 → 2^14.
-    assertEquals(16384, CodebookTrainer.autoNumCentroids(1_300_000, 1 << 18));
-    // Limited by the sample: at least 8 vectors per centroid.
-    assertEquals(512, CodebookTrainer.autoNumCentroids(1_300_000, 5000));
+    // SciFact: 4 * sqrt(1.3 M) ≈ 4 561 → 2^12.
+    assertEquals(4096, CodebookTrainer.autoNumCentroids(1_300_000, 1 << 18));
+    // Limited by the sample: at least 32 vectors per centroid.
+    assertEquals(128, CodebookTrainer.autoNumCentroids(1_300_000, 5000));
     assertEquals(1, CodebookTrainer.autoNumCentroids(0, 3));
   }
 

@@ -1,6 +1,6 @@
 package io.latte.searcher.xtr;
 
-import io.latte.indexer.vector.VectorKernels;
+import io.latte.indexer.codebook.Codebook;
 
 /**
  * Stage 1 of token retrieval: score every centroid against every query token and keep, per query
@@ -18,23 +18,14 @@ public final class CentroidSelector {
     }
   }
 
-  private final float[] centroids;
-  private final int numCentroids;
-  private final int dim;
+  private final Codebook codebook;
 
-  /** @param centroids row-major {@code numCentroids × dim} matrix (the codebook's space) */
-  public CentroidSelector(float[] centroids, int numCentroids, int dim) {
-    if (centroids.length != numCentroids * dim) {
-      throw new IllegalArgumentException("centroid matrix has " + centroids.length + " floats, expected "
-          + numCentroids + " x " + dim);
-    }
-    this.centroids = centroids;
-    this.numCentroids = numCentroids;
-    this.dim = dim;
+  public CentroidSelector(Codebook codebook) {
+    this.codebook = codebook;
   }
 
   public int numCentroids() {
-    return numCentroids;
+    return codebook.numCentroids();
   }
 
   /**
@@ -46,15 +37,16 @@ public final class CentroidSelector {
     if (nprobe < 1) {
       throw new IllegalArgumentException("nprobe must be >= 1, got " + nprobe);
     }
-    int probes = Math.min(nprobe, numCentroids);
+    int k = codebook.numCentroids();
+    int probes = Math.min(nprobe, k);
     int[][] ids = new int[queryTokens][];
     float[][] best = new float[queryTokens][];
     float[][] all = new float[queryTokens][];
-    float[] q = new float[dim];
+    // One blocked SIMD pass over the packed centroid matrix for all query tokens.
+    float[] scoresAll = new float[queryTokens * k];
+    codebook.scoreCentroids(query, queryTokens, scoresAll, 0);
     for (int i = 0; i < queryTokens; i++) {
-      System.arraycopy(query, i * dim, q, 0, dim);
-      float[] scores = new float[numCentroids];
-      VectorKernels.dotMany(q, centroids, numCentroids, dim, scores);
+      float[] scores = java.util.Arrays.copyOfRange(scoresAll, i * k, (i + 1) * k);
       all[i] = scores;
       ids[i] = TopIndices.of(scores, probes);
       best[i] = new float[probes];

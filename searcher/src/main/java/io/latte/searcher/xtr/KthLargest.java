@@ -7,7 +7,6 @@ package io.latte.searcher.xtr;
 public final class KthLargest {
   private final float[] heap;
   private int size;
-  private long seen;
 
   public KthLargest(int k) {
     if (k < 1) {
@@ -17,7 +16,6 @@ public final class KthLargest {
   }
 
   public void offer(float v) {
-    seen++;
     if (size < heap.length) {
       heap[size] = v;
       int i = size++;
@@ -51,9 +49,12 @@ public final class KthLargest {
     }
   }
 
-  /** Values offered so far. */
-  public long seen() {
-    return seen;
+  /**
+   * A value not above this cannot change {@link #value()}: callers skip offering it (the common case
+   * once the heap is full), which keeps the scan loop tight.
+   */
+  public float threshold() {
+    return size < heap.length ? Float.NEGATIVE_INFINITY : heap[0];
   }
 
   /**
@@ -62,13 +63,5 @@ public final class KthLargest {
    */
   public float value() {
     return size == 0 ? Float.NEGATIVE_INFINITY : heap[0];
-  }
-
-  /** Merges another accumulator's values into this one (per-segment heaps → one global heap). */
-  public void addAll(KthLargest other) {
-    for (int i = 0; i < other.size; i++) {
-      offer(other.heap[i]);
-    }
-    seen += other.seen - other.size;
   }
 }

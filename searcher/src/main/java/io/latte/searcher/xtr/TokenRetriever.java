@@ -77,7 +77,9 @@ public final class TokenRetriever {
             int pos = pe.nextPosition();
             BytesRef codes = pe.getPayload();
             float s = cs + scorer.score(codes.bytes, codes.offset);
-            top.offer(s);
+            if (s > top.threshold()) {
+              top.offer(s);
+            }
             if (s > best) {
               best = s;
               bestPos = pos;

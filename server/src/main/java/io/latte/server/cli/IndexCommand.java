@@ -64,7 +64,7 @@ public final class IndexCommand implements Callable<Integer> {
   Integer dims;
 
   @Option(names = "--centroids", paramLabel = "N",
-      description = "Number of centroids for a new index (default: 2^floor(log2(16·√tokens))).")
+      description = "Number of centroids for a new index (default: 2^floor(log2(4·√tokens)), at least 32 sample tokens each).")
   Integer centroids;
 
   @Option(names = "--sample-tokens", paramLabel = "N", defaultValue = "" + BuildOptions.DEFAULT_SAMPLE_TOKENS,
@@ -121,6 +121,7 @@ public final class IndexCommand implements Callable<Integer> {
         .resume(!noResume)
         .build();
     BuildSummary s;
+    BarListener listener;
     try (TokenEncoder encoder = model.open(); CorpusFile source = CorpusFile.open(corpusFile);
         PrintWriter report = badDocsReport == null ? null
             : new PrintWriter(Files.newBufferedWriter(badDocsReport, StandardCharsets.UTF_8))) {
@@ -131,11 +132,27 @@ public final class IndexCommand implements Callable<Integer> {
           bits == null ? "default/index" : bits, dims == null ? "none/index" : dims,
           centroids == null ? "auto/index" : centroids, commitEvery, commitSeconds, policy.name().toLowerCase(Locale.ROOT));
       try (ProgressBar bar = Progress.bar("index", records, "docs")) {
-        s = IndexBuilder.build(index, source, embedder, options, new BarListener(bar, report));
+        listener = new BarListener(bar, report);
+        s = IndexBuilder.build(index, source, embedder, options, listener);
       }
     }
     printSummary(s);
+    printThroughput(s, listener);
     return 0;
+  }
+
+  /**
+   * The pipeline's throughput against the encoder alone, both measured in this run: a new index
+   * encodes its training sample before writing anything, so that phase times the bare encoder.
+   */
+  private static void printThroughput(BuildSummary s, BarListener l) {
+    double alone = l.encoderAloneDocsPerSecond;
+    if (!s.created() || Double.isNaN(alone) || s.documentsWritten() == 0) {
+      return;
+    }
+    double pipeline = s.documentsWritten() / Math.max(s.seconds() - s.trainingSeconds(), 1e-9);
+    System.out.printf(Locale.ROOT, "throughput: encoder alone %.1f docs/s (training sample); whole build without"
+        + " codebook training %.1f docs/s = %.0f%% of the encoder alone%n", alone, pipeline, 100 * pipeline / alone);
   }
 
   private void printSummary(BuildSummary s) throws Exception {
@@ -174,6 +191,8 @@ public final class IndexCommand implements Callable<Integer> {
     private final AtomicLong encoded = new AtomicLong();
     private volatile boolean writing;
     private volatile long committed;
+    /** Docs/s of the encoder alone: the training sample is encoded before anything is written. */
+    private volatile double encoderAloneDocsPerSecond = Double.NaN;
 
     BarListener(ProgressBar bar, PrintWriter report) {
       this.bar = bar;
@@ -188,6 +207,7 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public void onTrainingStart(long sampleTokens, long sampleDocuments, int numCentroids, long estimatedTokens) {
+      encoderAloneDocsPerSecond = sampleDocuments / Math.max((System.nanoTime() - start) / 1e9, 1e-9);
       bar.setExtraMessage(String.format(Locale.ROOT, " training %d centroids on %d tokens…", numCentroids, sampleTokens));
     }
 

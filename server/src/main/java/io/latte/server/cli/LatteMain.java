@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DeleteCommand.class,
       StatsCommand.class,
       BenchCommand.class,
+      CompressionCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class LatteMain implements Runnable {
