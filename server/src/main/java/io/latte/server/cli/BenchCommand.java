@@ -54,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "50", paramLabel = "N", description = "Warm-up queries per mode (default ${DEFAULT-VALUE}).")
   int warmup;
 
+  @Option(names = "--queries", paramLabel = "N",
+      description = "Use only the first N judged queries (default: all); exact search is slow on large corpora.")
+  Integer limit;
+
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
@@ -70,8 +74,22 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.NAMES) : modes,
         EngineModes.NAMES);
     BeirDataset dataset = BeirDataset.open(datasetDir);
-    var qrels = dataset.qrels(split);
+    io.latte.eval.beir.Qrels qrels = dataset.qrels(split);
     List<BeirQuery> queries = dataset.queries(split);
+    if (limit != null) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("--queries must be >= 1, got " + limit);
+      }
+      queries = queries.subList(0, Math.min(limit, queries.size()));
+      var keep = queries.stream().map(BeirQuery::id).collect(java.util.stream.Collectors.toSet());
+      var b = io.latte.eval.beir.Qrels.builder();
+      for (String q : qrels.judgedQueries()) {
+        if (keep.contains(q)) {
+          qrels.judgments(q).forEach((d, g) -> b.add(q, d, g));
+        }
+      }
+      qrels = b.build();
+    }
     SearchParams params = options.params(k);
     try (SearchEngine engine = SearchEngine.open(index, model, io.latte.models.EncoderOptions.defaults())) {
       QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
