@@ -51,6 +51,12 @@ public final class LatteSearcher {
         t1 = System.nanoTime();
         hits = rescored(new MaxSimScorer(index, projected, nq), r.top(), p.k(), explainer);
       }
+      case MUVERA -> { // MUVERA: HNSW over fixed-dimensional encodings, then exact MaxSim (io.latte.searcher.muvera)
+        List<ScoredDocs.Entry> candidates =
+            MuveraRetrieval.candidates(index, request.filter(), projected, nq, Math.max(p.k(), p.candidates()));
+        t1 = System.nanoTime();
+        hits = rescored(new MaxSimScorer(index, projected, nq), candidates, p.k(), explainer);
+      }
       case EXACT -> {
         MaxSimScorer scorer = new MaxSimScorer(index, projected, nq);
         t1 = System.nanoTime();

@@ -10,6 +10,8 @@ public enum SearchMode {
   XTR(true),
   /** PLAID-style: token-retrieval candidates re-scored by exact MaxSim over their full token matrices. */
   COLBERT(true),
+  /** MUVERA: HNSW over one fixed-dimensional encoding per document; candidates re-scored by exact MaxSim. */
+  MUVERA(true),
   /** Exhaustive MaxSim over every (filtered, live) document: the oracle. */
   EXACT(true),
   /** Lucene BM25 over title + text. */

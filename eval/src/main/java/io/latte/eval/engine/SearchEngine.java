@@ -1,6 +1,5 @@
 package io.latte.eval.engine;
 
-import io.latte.indexer.input.ModelIdentity;
 import io.latte.indexer.read.LatteIndex;
 import io.latte.models.EncodedText;
 import io.latte.models.EncoderOptions;
@@ -46,7 +45,7 @@ public final class SearchEngine implements Closeable {
     try {
       String name = model != null ? model : index.meta().model().name();
       encoder = Encoders.open(name, options);
-      index.meta().model().requireSameModel(identity(encoder), indexDir.toString());
+      index.meta().model().requireSameModel(EncoderEmbedder.identity(encoder), indexDir.toString());
       return new SearchEngine(index, encoder);
     } catch (IOException | RuntimeException e) {
       if (encoder != null) {
@@ -55,12 +54,6 @@ public final class SearchEngine implements Closeable {
       index.close();
       throw e;
     }
-  }
-
-  /** The identity an index records for this encoder's model. */
-  public static ModelIdentity identity(TokenEncoder encoder) {
-    var info = encoder.info();
-    return new ModelIdentity(info.name(), info.checksum(), info.runtime(), info.dim());
   }
 
   public LatteIndex index() {

@@ -29,12 +29,16 @@ public record FdeConfig(int repetitions, int simhashBits, int projectionDim, int
   /** Encodings larger than this many floats are refused (no index field could hold them). */
   public static final int MAX_DIMENSION = 1 << 20;
 
-  /** Measured defaults (see the package documentation): 20 · 2^5 · 8 = 5120 count-sketched to 1024. */
-  public static final int DEFAULT_REPETITIONS = 20;
+  /**
+   * Measured defaults (see the package documentation): 64 · 2^1 · 8 = 1024 floats, Lucene's HNSW
+   * maximum, with no final sketch. At a fixed 1024 floats, many repetitions of few buckets beat few
+   * repetitions of many buckets on every corpus measured.
+   */
+  public static final int DEFAULT_REPETITIONS = 64;
 
-  public static final int DEFAULT_SIMHASH_BITS = 5;
+  public static final int DEFAULT_SIMHASH_BITS = 1;
   public static final int DEFAULT_PROJECTION_DIM = 8;
-  public static final int DEFAULT_FINAL_DIM = 1024;
+  public static final int DEFAULT_FINAL_DIM = 0;
   public static final long DEFAULT_SEED = 42;
 
   public FdeConfig {

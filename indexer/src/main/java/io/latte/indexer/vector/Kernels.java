@@ -14,6 +14,9 @@ interface Kernels {
   /** {@code out[outOff + r] = q[qOff..] · m[mOff + r * dim ..]} for {@code r < rows}. */
   void dotMany(float[] q, int qOff, float[] m, int mOff, int rows, int dim, float[] out, int outOff);
 
+  /** {@code acc[accOff + i] += v[vOff + i]} for {@code i < len} (both sums are exact per element). */
+  void addTo(float[] v, int vOff, float[] acc, int accOff, int len);
+
   /** How many rows share one panel of the packed layout (1 = plain row-major). */
   int panelWidth();
 

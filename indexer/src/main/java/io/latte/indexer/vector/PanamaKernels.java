@@ -135,6 +135,18 @@ final class PanamaKernels implements Kernels {
   }
 
   @Override
+  public void addTo(float[] v, int vOff, float[] acc, int accOff, int len) {
+    int i = 0;
+    for (int bound = len - len % L; i < bound; i += L) {
+      FloatVector.fromArray(SP, acc, accOff + i).add(FloatVector.fromArray(SP, v, vOff + i))
+          .intoArray(acc, accOff + i);
+    }
+    for (; i < len; i++) {
+      acc[accOff + i] += v[vOff + i];
+    }
+  }
+
+  @Override
   public int panelWidth() {
     return W;
   }

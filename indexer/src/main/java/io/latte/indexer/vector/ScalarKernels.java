@@ -40,6 +40,13 @@ final class ScalarKernels implements Kernels {
   }
 
   @Override
+  public void addTo(float[] v, int vOff, float[] acc, int accOff, int len) {
+    for (int i = 0; i < len; i++) {
+      acc[accOff + i] += v[vOff + i];
+    }
+  }
+
+  @Override
   public int panelWidth() {
     return 1; // packed == row-major
   }

@@ -107,6 +107,17 @@ public final class VectorKernels {
   }
 
   /**
+   * {@code acc[accOff + i] += v[vOff + i]} for {@code i < len}: summing vectors (e.g. bucket sums of
+   * token vectors). Each element is one float addition, so every implementation gives the same bits.
+   */
+  public static void addTo(float[] v, int vOff, float[] acc, int accOff, int len) {
+    checkCount("len", len);
+    checkRange("v", v, vOff, 1, len);
+    checkRange("acc", acc, accOff, 1, len);
+    IMPL.addTo(v, vOff, acc, accOff, len);
+  }
+
+  /**
    * MaxSim: {@code Σ_i max_j q_i · d_j}. A document with no tokens scores 0.
    *
    * @param queryFlat {@code queryTokens * dim} floats

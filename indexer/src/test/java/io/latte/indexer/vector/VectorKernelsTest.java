@@ -179,6 +179,27 @@ class VectorKernelsTest {
   }
 
   @Test
+  void addToIsElementwiseAndIdenticalAcrossImplementations() {
+    Random r = new Random(44);
+    for (int len : new int[] {0, 1, 7, 16, 33, 384}) {
+      float[] v = random(r, len + 3);
+      float[] acc = random(r, len + 2);
+      float[] scalar = acc.clone();
+      float[] simd = acc.clone();
+      SCALAR.addTo(v, 3, scalar, 2, len);
+      SIMD.addTo(v, 3, simd, 2, len);
+      for (int i = 0; i < acc.length; i++) {
+        float expected = i < 2 ? acc[i] : acc[i] + v[i + 1];
+        assertEquals(expected, scalar[i], 0f, "scalar len " + len + " at " + i);
+        assertEquals(expected, simd[i], 0f, "simd len " + len + " at " + i);
+      }
+    }
+    IllegalArgumentException e = assertThrows(
+        IllegalArgumentException.class, () -> VectorKernels.addTo(new float[4], 1, new float[8], 0, 4));
+    assertTrue(e.getMessage().startsWith("v must hold"), e.getMessage());
+  }
+
+  @Test
   void emptyDocumentScoresZero() {
     float[] max = {9f};
     int[] arg = {9};

@@ -1,5 +1,6 @@
 package io.latte.server.cli;
 
+import io.latte.eval.engine.EncoderEmbedder;
 import io.latte.indexer.build.BuildListener;
 import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.build.BuildSummary;
@@ -9,11 +10,6 @@ import io.latte.indexer.format.CommitData;
 import io.latte.indexer.input.BadDocument;
 import io.latte.indexer.input.BadDocumentPolicy;
 import io.latte.indexer.input.CorpusFile;
-import io.latte.indexer.input.DocumentVectors;
-import io.latte.indexer.input.ModelIdentity;
-import io.latte.indexer.input.SourceDocument;
-import io.latte.indexer.input.TokenEmbedder;
-import io.latte.models.EncodedText;
 import io.latte.models.TokenEncoder;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -248,39 +244,5 @@ public final class IndexCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * The real encoder behind the indexer's {@link TokenEmbedder}: encodes {@code title + " " + text}
-   * (as {@link SourceDocument#fullText()}), so token offsets refer to that string.
-   */
-  static final class EncoderEmbedder implements TokenEmbedder {
-    private final TokenEncoder encoder;
-    private final ModelIdentity identity;
 
-    EncoderEmbedder(TokenEncoder encoder) {
-      this.encoder = encoder;
-      var info = encoder.info();
-      this.identity = new ModelIdentity(info.name(), info.checksum(), info.runtime(), info.dim());
-    }
-
-    @Override
-    public ModelIdentity model() {
-      return identity;
-    }
-
-    @Override
-    public List<DocumentVectors> embed(List<SourceDocument> documents) {
-      List<EncodedText> encoded = encoder.encodeDocuments(documents.stream().map(SourceDocument::fullText).toList());
-      List<DocumentVectors> out = new ArrayList<>(documents.size());
-      int dim = identity.dim();
-      for (int i = 0; i < documents.size(); i++) {
-        EncodedText e = encoded.get(i);
-        float[] flat = new float[e.length() * dim];
-        for (int t = 0; t < e.length(); t++) {
-          System.arraycopy(e.vectors()[t], 0, flat, t * dim, dim);
-        }
-        out.add(new DocumentVectors(documents.get(i), flat, e.length(), e.tokens(), e.starts(), e.ends()));
-      }
-      return out;
-    }
-  }
 }

@@ -1,0 +1,89 @@
+package io.latte.server.cli;
+
+import io.latte.server.http.LatteServer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code latte serve}: the HTTP API and search page over one index. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Serve an index over HTTP: JSON API under /v1 (search, documents, stats), /health,",
+      "/metrics (Prometheus), the OpenAPI document at /openapi.yaml and a search page at /.",
+      "A missing index directory is created empty; the first POST /v1/documents batch",
+      "trains its codebook. Writes are committed before they are acknowledged.",
+      "With an API key (LATTE_API_KEY or --api-key-file), writes need it; reads stay open."
+    })
+public final class ServeCommand implements Callable<Integer> {
+
+  @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (created empty if missing).")
+  Path index;
+
+  @Option(names = "--host", defaultValue = LatteServer.Options.DEFAULT_HOST, paramLabel = "ADDR",
+      description = "Address to bind (default ${DEFAULT-VALUE}: this machine only).")
+  String host;
+
+  @Option(names = "--port", defaultValue = "" + LatteServer.Options.DEFAULT_PORT, paramLabel = "N",
+      description = "Port (default ${DEFAULT-VALUE}; 0 = any free port).")
+  int port;
+
+  @Option(names = "--model", paramLabel = "NAME|DIR",
+      description = "Model (default: the index's; bge-small-en-v15-q for a new index).")
+  String model;
+
+  @Option(names = "--api-key-file", paramLabel = "FILE",
+      description = "File holding the API key required for writes (default: $LATTE_API_KEY, else no key).")
+  Path apiKeyFile;
+
+  @Option(names = "--max-query-chars", defaultValue = "1000", paramLabel = "N",
+      description = "Longest accepted query, in characters (default ${DEFAULT-VALUE}).")
+  int maxQueryChars;
+
+  @Option(names = "--max-batch", defaultValue = "256", paramLabel = "N",
+      description = "Most documents per POST /v1/documents (default ${DEFAULT-VALUE}).")
+  int maxBatch;
+
+  @Option(names = "--max-request-mb", defaultValue = "16", paramLabel = "MB",
+      description = "Largest request body in MiB (default ${DEFAULT-VALUE}).")
+  int maxRequestMb;
+
+  @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
+      description = "ONNX Runtime threads per encoding call (default: all cores).")
+  int threads;
+
+  @Override
+  public Integer call() throws Exception {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be in [0, 65535], got " + port);
+    }
+    if (maxQueryChars < 1 || maxBatch < 1 || maxRequestMb < 1 || threads < 0) {
+      throw new IllegalArgumentException(
+          "--max-query-chars, --max-batch and --max-request-mb must be >= 1, --threads >= 0");
+    }
+    String key = apiKey();
+    LatteServer.Options o = new LatteServer.Options(index, host, port, model, key, maxQueryChars, maxBatch,
+        (long) maxRequestMb << 20, 30, threads);
+    try (LatteServer server = LatteServer.start(o)) {
+      System.out.printf("latte: serving %s at %s (search page at /, API under /v1, writes %s)%n",
+          index.toAbsolutePath().normalize(), server.uri(), key == null ? "open" : "need the API key");
+      server.awaitShutdown();
+      System.out.println("latte: stopped; every acknowledged write is committed");
+    }
+    return 0;
+  }
+
+  private String apiKey() throws java.io.IOException {
+    String key = apiKeyFile != null
+        ? Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip()
+        : System.getenv("LATTE_API_KEY");
+    if (key != null && key.isBlank()) {
+      throw new IllegalArgumentException("the API key is empty" + (apiKeyFile != null ? " in " + apiKeyFile : ""));
+    }
+    return key;
+  }
+}

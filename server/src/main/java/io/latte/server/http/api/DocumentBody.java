@@ -1,0 +1,26 @@
+package io.latte.server.http.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
+
+/**
+ * A document, as sent to {@code POST /v1/documents} and returned by {@code GET /v1/documents/{id}}:
+ * the BEIR corpus line format.
+ *
+ * @param id {@code _id}: the key; an existing document with it is replaced
+ * @param title optional
+ * @param text the body; title and text must not both be blank
+ * @param metadata optional object of strings, numbers, booleans, lists and nested objects, indexed
+ *     for filters (a key's type is fixed by the first document that has it)
+ */
+@Serdeable
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DocumentBody(
+    @JsonProperty("_id") @NotBlank(message = "must not be empty") String id,
+    @Nullable String title,
+    @Nullable String text,
+    @Nullable Map<String, Object> metadata) {}

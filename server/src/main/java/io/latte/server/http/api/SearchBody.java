@@ -1,0 +1,49 @@
+package io.latte.server.http.api;
+
+import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * {@code POST /v1/search}.
+ *
+ * @param query the query text; required, not blank, at most the server's limit (default 1000 chars)
+ * @param k hits to return, 1..{@value #MAX_K}; default {@value #DEFAULT_K}
+ * @param mode xtr (default), colbert, exact, bm25 or hybrid
+ * @param filter Lucene-syntax filter over metadata keys and id, e.g. {@code topic:volcanoes AND
+ *     year:[2000 TO 2020]}; optional
+ * @param explain per hit, the document token each query token matched (late-interaction modes)
+ * @param params advanced search parameters; optional
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = false) // a misspelt field is an error, not a silent default
+public record SearchBody(
+    @NotBlank(message = "must not be empty or blank") String query,
+    @Nullable @Min(value = 1, message = "must be in [1, " + SearchBody.MAX_K + "]")
+        @Max(value = SearchBody.MAX_K, message = "must be in [1, " + SearchBody.MAX_K + "]") Integer k,
+    @Nullable String mode,
+    @Nullable String filter,
+    @Nullable Boolean explain,
+    @Nullable @Valid SearchParamsBody params) {
+
+  public static final int MAX_K = 1000;
+  public static final int DEFAULT_K = 10;
+  public static final String DEFAULT_MODE = "xtr";
+
+  public int kOrDefault() {
+    return k == null ? DEFAULT_K : k;
+  }
+
+  public String modeOrDefault() {
+    return mode == null ? DEFAULT_MODE : mode;
+  }
+
+  public boolean explainOrDefault() {
+    return explain != null && explain;
+  }
+}

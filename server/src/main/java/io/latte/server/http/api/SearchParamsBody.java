@@ -1,0 +1,34 @@
+package io.latte.server.http.api;
+
+import io.micronaut.core.annotation.Nullable;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.serde.config.naming.SnakeCaseStrategy;
+
+/**
+ * Advanced search parameters; each absent one keeps the searcher's default. Ranges are checked by
+ * {@code io.latte.searcher.SearchParams}: an out-of-range value is a 400 {@code invalid_params}
+ * naming it.
+ *
+ * @param nprobe clusters probed per query token (default 32)
+ * @param kPrime XTR imputation: the k'-th retrieved similarity is imputed (default 1000)
+ * @param tPrime WARP imputation: cumulative cluster size t' (default 20000)
+ * @param imputation xtr or warp
+ * @param candidates documents re-scored by colbert / fused by hybrid (default 200)
+ * @param fusion rrf or linear (hybrid)
+ * @param hybridWith xtr, colbert or exact (hybrid)
+ * @param hybridWeight linear fusion weight of the late-interaction score in [0, 1]
+ * @param rrfK reciprocal-rank fusion constant
+ */
+@Serdeable(naming = SnakeCaseStrategy.class)
+@JsonIgnoreProperties(ignoreUnknown = false) // a misspelt field is an error, not a silent default
+public record SearchParamsBody(
+    @Nullable Integer nprobe,
+    @Nullable Integer kPrime,
+    @Nullable Long tPrime,
+    @Nullable String imputation,
+    @Nullable Integer candidates,
+    @Nullable String fusion,
+    @Nullable String hybridWith,
+    @Nullable Float hybridWeight,
+    @Nullable Integer rrfK) {}

@@ -1,0 +1,85 @@
+package io.latte.server.http.index;
+
+import io.latte.indexer.format.MetadataValues;
+import io.latte.indexer.input.DocumentVectors;
+import io.latte.indexer.input.SourceDocument;
+import io.latte.indexer.input.TokenEmbedder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks and encodes a write batch before the index is touched, so that a batch is either written
+ * whole or refused whole: an empty or over-long {@code _id}, blank title and text, metadata that
+ * cannot be indexed, or a document without tokens rejects the batch with a {@link
+ * DocumentRejectedException} naming the document. The same rules as {@code latte index}; the check
+ * of metadata types against the index's schema happens in the writer, under its lock.
+ *
+ * <p>A batch that repeats an {@code _id} keeps its last occurrence (as a sequence of upserts would)
+ * and encodes only that one. Runs outside the write lock: encoding is the slow part of a write.
+ */
+final class DocumentPreparer {
+  /** Lucene's limit on an indexed term, which the {@code _id} is. */
+  static final int MAX_ID_BYTES = 32766;
+
+  private final TokenEmbedder embedder;
+
+  DocumentPreparer(TokenEmbedder embedder) {
+    this.embedder = embedder;
+  }
+
+  List<PreparedDocument> prepare(List<SourceDocument> batch) {
+    Map<String, Integer> last = new LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      last.put(batch.get(i).id(), i);
+    }
+    List<Integer> positions = new ArrayList<>(last.values());
+    positions.sort(null);
+    List<SourceDocument> docs = new ArrayList<>(positions.size());
+    List<List<MetadataValues.Value>> metadata = new ArrayList<>(positions.size());
+    for (int p : positions) {
+      SourceDocument d = batch.get(p);
+      check(p, d);
+      try {
+        metadata.add(MetadataValues.flatten(d.metadata()));
+      } catch (IllegalArgumentException e) {
+        throw new DocumentRejectedException(p, d.id(), e.getMessage());
+      }
+      docs.add(d);
+    }
+    List<DocumentVectors> vectors = embedder.embed(docs);
+    List<PreparedDocument> out = new ArrayList<>(docs.size());
+    for (int i = 0; i < docs.size(); i++) {
+      DocumentVectors v = vectors.get(i);
+      checkVectors(positions.get(i), v);
+      out.add(new PreparedDocument(positions.get(i), docs.get(i), metadata.get(i), v));
+    }
+    return out;
+  }
+
+  private static void check(int position, SourceDocument d) {
+    if (d.id().isBlank()) {
+      throw new DocumentRejectedException(position, d.id(), "_id must not be empty");
+    }
+    if (d.id().getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
+      throw new DocumentRejectedException(position, d.id().substring(0, 20) + "…",
+          "_id is longer than " + MAX_ID_BYTES + " UTF-8 bytes");
+    }
+    if (d.fullText().isEmpty()) {
+      throw new DocumentRejectedException(position, d.id(), "title and text are both empty");
+    }
+  }
+
+  private static void checkVectors(int position, DocumentVectors v) {
+    if (v.tokenCount() == 0) {
+      throw new DocumentRejectedException(position, v.id(), "no tokens after encoding");
+    }
+    for (float x : v.vectors()) {
+      if (!Float.isFinite(x)) {
+        throw new DocumentRejectedException(position, v.id(), "the encoder produced a non-finite value");
+      }
+    }
+  }
+}

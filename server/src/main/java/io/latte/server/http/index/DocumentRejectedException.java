@@ -1,0 +1,32 @@
+package io.latte.server.http.index;
+
+/**
+ * A document of a write batch that cannot be indexed; nothing of the batch was written.
+ *
+ * @see DocumentPreparer
+ */
+public final class DocumentRejectedException extends IllegalArgumentException {
+  private static final long serialVersionUID = 1L;
+
+  private final int position;
+  private final String id;
+
+  /**
+   * @param position 0-based position of the document in the batch
+   * @param id its {@code _id} (may be empty)
+   * @param reason what is wrong with it
+   */
+  public DocumentRejectedException(int position, String id, String reason) {
+    super("documents[" + position + "] (_id \"" + id + "\"): " + reason);
+    this.position = position;
+    this.id = id;
+  }
+
+  public int position() {
+    return position;
+  }
+
+  public String id() {
+    return id;
+  }
+}

@@ -1,0 +1,144 @@
+package io.latte.server.http.search;
+
+import io.latte.models.EncodedText;
+import io.latte.models.TokenEncoder;
+import io.latte.searcher.Hit;
+import io.latte.searcher.QueryVectors;
+import io.latte.searcher.SearchMode;
+import io.latte.searcher.SearchParams;
+import io.latte.searcher.SearchRequest;
+import io.latte.searcher.SearchResult;
+import io.latte.searcher.TokenMatch;
+import io.latte.server.http.LatteSettings;
+import io.latte.server.http.api.HitView;
+import io.latte.server.http.api.SearchBody;
+import io.latte.server.http.api.SearchResponse;
+import io.latte.server.http.api.Timings;
+import io.latte.server.http.api.TokenMatchView;
+import io.latte.server.http.error.ApiException;
+import io.latte.server.http.error.ErrorCode;
+import io.latte.server.http.index.LiveIndex;
+import io.latte.server.http.index.Snapshot;
+import io.latte.server.http.index.StoredDocument;
+import io.latte.server.http.ops.ServerMetrics;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.Query;
+
+/**
+ * {@code POST /v1/search} behind the controller: checks what bean validation cannot (configured
+ * query limit, mode, params, filter), encodes the query, searches the current snapshot and turns
+ * hits into views with title, snippet and, when asked, the token-level explanation.
+ */
+@Singleton
+public final class SearchService {
+  private final LiveIndex index;
+  private final TokenEncoder encoder;
+  private final ServerMetrics metrics;
+  private final int maxQueryChars;
+
+  SearchService(LiveIndex index, TokenEncoder encoder, ServerMetrics metrics, LatteSettings settings) {
+    this.index = index;
+    this.encoder = encoder;
+    this.metrics = metrics;
+    this.maxQueryChars = settings.maxQueryChars();
+  }
+
+  public SearchResponse search(SearchBody body) throws IOException {
+    long t0 = System.nanoTime();
+    String text = body.query();
+    if (text.length() > maxQueryChars) {
+      throw new ApiException(ErrorCode.QUERY_TOO_LONG,
+          "query must be at most " + maxQueryChars + " characters, got " + text.length());
+    }
+    SearchMode mode = mode(body.modeOrDefault());
+    SearchParams params = params(body);
+    boolean explain = body.explainOrDefault();
+
+    QueryVectors vectors = null;
+    if (mode.needsVectors()) {
+      EncodedText e = encoder.encodeQuery(text);
+      vectors = QueryVectors.of(e.vectors(), e.tokens(), e.pooled());
+    }
+    long encodeNanos = System.nanoTime() - t0;
+
+    try (LiveIndex.Lease lease = index.acquire()) {
+      if (lease.snapshot().isEmpty()) {
+        return response(mode, params, List.of(), encodeNanos, 0, 0, t0, 0);
+      }
+      Snapshot s = lease.snapshot().get();
+      Query filter = filter(s, body.filter());
+      SearchResult r;
+      try {
+        r = s.searcher().search(new SearchRequest(text, vectors, mode, filter, explain, params));
+      } catch (IllegalArgumentException e) {
+        throw new ApiException(ErrorCode.INVALID_REQUEST, e.getMessage(), e);
+      }
+      List<HitView> hits = views(s, r.hits(), explain);
+      return response(mode, params, hits, encodeNanos, r.retrieveNanos(), r.scoreNanos(), t0, s.generation());
+    }
+  }
+
+  private SearchResponse response(SearchMode mode, SearchParams params, List<HitView> hits, long encodeNanos,
+      long retrieveNanos, long scoreNanos, long t0, long generation) {
+    long total = System.nanoTime() - t0;
+    metrics.search(mode, total, encodeNanos, retrieveNanos, scoreNanos);
+    return new SearchResponse(mode.label(), params.k(), hits,
+        new Timings(ms(encodeNanos), ms(retrieveNanos), ms(scoreNanos), ms(total)), generation);
+  }
+
+  private static double ms(long nanos) {
+    return Math.round(nanos / 1e4) / 100.0;
+  }
+
+  private static SearchMode mode(String name) {
+    try {
+      return SearchMode.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ErrorCode.INVALID_MODE, e.getMessage(), e);
+    }
+  }
+
+  private static SearchParams params(SearchBody body) {
+    try {
+      return SearchParamsMapper.apply(SearchParams.defaults().withK(body.kOrDefault()), body.params());
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ErrorCode.INVALID_PARAMS, "params: " + e.getMessage(), e);
+    }
+  }
+
+  private static Query filter(Snapshot s, String filter) {
+    if (filter == null || filter.isBlank()) {
+      return null;
+    }
+    try {
+      return s.filters().parse(filter);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(ErrorCode.INVALID_FILTER, e.getMessage(), e);
+    }
+  }
+
+  private static List<HitView> views(Snapshot s, List<Hit> hits, boolean explain) throws IOException {
+    StoredFields stored = s.reader().storedFields();
+    List<HitView> out = new ArrayList<>(hits.size());
+    for (Hit h : hits) {
+      StoredDocument d = LiveIndex.stored(stored.document(h.luceneDoc(), LiveIndex.STORED_FIELDS));
+      List<TokenMatch> ex = explain ? h.explanation() : null;
+      out.add(new HitView(h.id(), h.score(), d.title(), Snippets.of(d.title(), d.text(), ex),
+          explain ? d.fullText() : null, ex == null ? (explain ? List.of() : null) : matches(ex)));
+    }
+    return out;
+  }
+
+  private static List<TokenMatchView> matches(List<TokenMatch> ex) {
+    List<TokenMatchView> out = new ArrayList<>(ex.size());
+    for (TokenMatch m : ex) {
+      out.add(new TokenMatchView(m.queryToken(), m.queryText(), m.docToken(), m.docText(), m.start(), m.end(),
+          m.similarity(), m.imputed()));
+    }
+    return out;
+  }
+}
