@@ -6,11 +6,11 @@ import io.latte.eval.beir.Qrels;
 import io.latte.eval.metrics.Evaluation;
 import io.latte.eval.metrics.RunEvaluator;
 import io.latte.eval.run.TrecRunWriter;
+import io.latte.indexer.format.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,9 +92,7 @@ public final class EvalReport {
     root.putAll(extra);
     byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
     Files.createDirectories(out);
-    Path tmp = Files.createTempFile(out, SUMMARY_FILE, ".tmp");
-    Files.write(tmp, (new String(json, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
-    Files.move(tmp, out.resolve(SUMMARY_FILE), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(out.resolve(SUMMARY_FILE), (new String(json, StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static double round(double ms) {

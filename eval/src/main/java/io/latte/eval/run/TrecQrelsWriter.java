@@ -1,8 +1,10 @@
 package io.latte.eval.run;
 
+import io.latte.indexer.format.AtomicFiles;
 import io.latte.eval.beir.Qrels;
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +25,10 @@ public final class TrecQrelsWriter {
   public static void write(Path file, Qrels qrels) throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(qrels, "qrels");
-    AtomicFiles.write(file, out -> write(out, qrels));
+    java.io.StringWriter text = new java.io.StringWriter();
+    write(text, qrels);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFiles.write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Writes {@code qrels} to {@code out}, which is not closed. */

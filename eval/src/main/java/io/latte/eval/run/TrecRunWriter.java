@@ -1,11 +1,13 @@
 package io.latte.eval.run;
 
+import io.latte.indexer.format.AtomicFiles;
 import io.latte.eval.metrics.RunEvaluator;
 import io.latte.eval.metrics.ScoredDoc;
 import io.latte.eval.metrics.TrecOrder;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -58,7 +60,10 @@ public final class TrecRunWriter {
       throws IOException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(run, "run");
-    AtomicFiles.write(file, out -> write(out, run));
+    java.io.StringWriter text = new java.io.StringWriter();
+    write(text, run);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    AtomicFiles.write(file, text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** Writes {@code run} to {@code out}, which is not closed. */

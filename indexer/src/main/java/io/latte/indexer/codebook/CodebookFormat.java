@@ -1,13 +1,11 @@
 package io.latte.indexer.codebook;
 
+import io.latte.indexer.format.AtomicFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -61,7 +59,7 @@ final class CodebookFormat {
     crc.update(buf.array(), 0, buf.position());
     buf.putInt((int) crc.getValue());
     buf.flip();
-    writeAtomically(path, buf);
+    AtomicFiles.write(path, java.util.Arrays.copyOf(buf.array(), buf.limit()));
   }
 
   private static void putFloats(ByteBuffer buf, float[] a) {
@@ -74,40 +72,6 @@ final class CodebookFormat {
     buf.asFloatBuffer().get(a);
     buf.position(buf.position() + 4 * a.length);
     return a;
-  }
-
-  /** Temp file next to the target, fsync, atomic rename over the target, fsync the directory. */
-  static void writeAtomically(Path path, ByteBuffer content) throws IOException {
-    Path abs = path.toAbsolutePath();
-    Path dir = abs.getParent();
-    Path tmp = Files.createTempFile(dir, abs.getFileName().toString() + ".", ".tmp");
-    boolean moved = false;
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        while (content.hasRemaining()) {
-          ch.write(content);
-        }
-        ch.force(true);
-      }
-      Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      moved = true;
-      fsyncDirectory(dir);
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(tmp);
-      }
-    }
-  }
-
-  private static void fsyncDirectory(Path dir) throws IOException {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Windows cannot open a directory for syncing; the rename is durable there without it.
-      if (!System.getProperty("os.name", "").startsWith("Windows")) {
-        throw e;
-      }
-    }
   }
 
   static Codebook read(Path path) throws IOException {

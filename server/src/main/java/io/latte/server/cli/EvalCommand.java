@@ -123,13 +123,7 @@ public final class EvalCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "%-6s nDCG@10 %.4f  (%.1f ms/query)%n", mode, s.measures().ndcg_cut_10(),
           s.meanLatencyMillis());
     }
-    System.out.println();
-    System.out.print(report.table());
-    if (out != null) {
-      report.writeSummary(out);
-      System.out.println("wrote " + out.resolve(EvalReport.SUMMARY_FILE) + " and one <mode>.trec per mode");
-    }
-    return 0;
+    return finish(report);
   }
 
   /** Every requested searcher mode over the index, on the same encoded queries. */
@@ -162,12 +156,17 @@ public final class EvalCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-8s nDCG@10 %.4f  (%.1f ms/query)%n", mode, s.measures().ndcg_cut_10(),
             s.meanLatencyMillis());
       }
-      System.out.println();
-      System.out.print(report.table());
-      if (out != null) {
-        report.writeSummary(out);
-        System.out.println("wrote " + out.resolve(EvalReport.SUMMARY_FILE) + " and one <mode>.trec per mode");
-      }
+      return finish(report);
+    }
+  }
+
+  /** Prints the table and writes summary.json (run files were written per mode). */
+  private int finish(EvalReport report) throws java.io.IOException {
+    System.out.println();
+    System.out.print(report.table());
+    if (out != null) {
+      report.writeSummary(out);
+      System.out.println("wrote " + out.resolve(EvalReport.SUMMARY_FILE) + " and one <mode>.trec per mode");
     }
     return 0;
   }
