@@ -9,7 +9,7 @@ package io.latte.searcher;
  * @param kPrime with {@link Imputation#XTR}: the k'-th best retrieved similarity is the imputed value; 1..10^7
  * @param tPrime with {@link Imputation#WARP}: cumulative cluster size (tokens) at which the imputed centroid
  *     score is read; 1..10^12
- * @param candidates documents re-scored exactly by {@code colbert}, and fused by {@code hybrid}; 1..100000
+ * @param candidates documents re-scored exactly by {@code colbert} and {@code muvera}, and fused by {@code hybrid}; 1..100000
  * @param fusion how {@code hybrid} fuses BM25 with the late-interaction ranking
  * @param hybridWith the late-interaction mode fused by {@code hybrid}: xtr, colbert or exact
  * @param hybridWeight with linear fusion, the weight of the late-interaction score in [0, 1]

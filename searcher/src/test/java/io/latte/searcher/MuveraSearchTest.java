@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code muvera} on a small random index with several segments, deleted documents and one-token
- * documents, against the exhaustive oracle ({@code exact}, itself checked by {@link OracleTest}).
+ * documents, against the exhaustive oracle ({@code exact}, itself checked by {@link OracleTest}). The
+ * index is built by {@link MuveraTestIndex}, which adds the field the way the index writer is to.
  */
 class MuveraSearchTest {
   static final int DOCS = 300;
@@ -75,7 +76,7 @@ class MuveraSearchTest {
   }
 
   /**
-   * The candidate stage finds the exact top 10 among few candidates. Measured on this index: X of
+   * The candidate stage finds the exact top 10 among few candidates. Measured on this index: 0.94 of
    * the exact top 10 within 30 candidates (of 299 live documents), over 40 queries.
    */
   @Test
@@ -89,7 +90,6 @@ class MuveraSearchTest {
       recall += muvera.stream().filter(h -> truth.contains(h.id())).count() / 10.0;
     }
     recall /= queries;
-    System.out.println("muvera recall@10 with 30 candidates: " + recall);
     assertTrue(recall >= 0.9, "recall " + recall);
   }
 

@@ -17,6 +17,13 @@ public final class EngineModes {
   public static final List<String> NAMES =
       Arrays.stream(SearchMode.values()).map(SearchMode::label).toList();
 
+  /**
+   * What eval and bench run when no modes are given: every mode but muvera, which needs an index
+   * built with MUVERA encodings ({@code latte index} does not write them yet); name it to include it.
+   */
+  public static final List<String> DEFAULTS =
+      NAMES.stream().filter(m -> !m.equals(SearchMode.MUVERA.label())).toList();
+
   private EngineModes() {}
 
   /** The index's searcher in {@code mode}; {@code depth} becomes the request's k. */

@@ -32,7 +32,8 @@ import java.util.Objects;
  * <p>Inputs are token vectors in the space MaxSim uses (the codebook's space, after any index-time
  * projection; for documents, the float vectors before quantisation). The random matrices come from
  * the config's seed only ({@link FdeRandomness}), so the same config gives the same encoder in any
- * process. Immutable and thread-safe.
+ * process; results agree up to the rounding of the SIMD or scalar dot-product kernel, which can only
+ * move a token lying within rounding distance of a hyperplane. Immutable and thread-safe.
  */
 public final class FixedDimensionalEncoder {
   private final FdeConfig config;

@@ -90,6 +90,19 @@ public final class MuveraField {
   }
 
   /**
+   * The field of an encoding computed elsewhere (e.g. next to the quantisation, where the float
+   * vectors are), with a {@link #fieldType} of the encoder that made it.
+   */
+  public static KnnFloatVectorField create(FieldType type, float[] encoding) {
+    Objects.requireNonNull(encoding, "encoding");
+    if (encoding.length != type.vectorDimension()) {
+      throw new IllegalArgumentException(
+          "encoding.length must be the field's dimension " + type.vectorDimension() + ", got " + encoding.length);
+    }
+    return new KnnFloatVectorField(LatteIndexFormat.FIELD_MUVERA, encoding, type);
+  }
+
+  /**
    * The config recorded by {@link #fieldType} in a field's attributes, or null when there is none.
    *
    * @throws IllegalArgumentException when the attributes are present but malformed (naming the key)

@@ -51,6 +51,11 @@ class MuveraFieldTest {
     assertEquals(VectorSimilarityFunction.MAXIMUM_INNER_PRODUCT, f.fieldType().vectorSimilarityFunction());
     assertEquals(1024, f.fieldType().vectorDimension());
     assertArrayEquals(enc.encodeDocument(tokens, 5), f.vectorValue());
+    KnnFloatVectorField same = MuveraField.create(MuveraField.fieldType(enc), enc.encodeDocument(tokens, 5));
+    assertArrayEquals(f.vectorValue(), same.vectorValue());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> MuveraField.create(MuveraField.fieldType(enc), new float[1000]));
+    assertEquals("encoding.length must be the field's dimension 1024, got 1000", e.getMessage());
     Map<String, String> attrs = f.fieldType().getAttributes();
     assertEquals(FdeConfig.defaults(), MuveraField.config(attrs));
     assertEquals(32, MuveraField.inputDim(attrs));

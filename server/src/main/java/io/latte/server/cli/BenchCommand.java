@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.NAMES) : modes,
+    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.DEFAULTS) : modes,
         EngineModes.NAMES);
     BeirDataset dataset = BeirDataset.open(datasetDir);
     io.latte.eval.beir.Qrels qrels = dataset.qrels(split);

@@ -128,7 +128,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** Every requested searcher mode over the index, on the same encoded queries. */
   private int evalIndex() throws Exception {
-    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.NAMES) : modes,
+    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.DEFAULTS) : modes,
         EngineModes.NAMES);
     BeirDataset dataset = BeirDataset.open(datasetDir);
     Qrels qrels = dataset.qrels(split);

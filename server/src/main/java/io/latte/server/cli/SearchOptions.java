@@ -19,7 +19,7 @@ public final class SearchOptions {
   @Option(names = "--imputation", paramLabel = "xtr|warp", description = "Missing-similarity imputation (default xtr).")
   String imputation;
 
-  @Option(names = "--candidates", paramLabel = "N", description = "Documents re-scored exactly by colbert / fused by hybrid (default " + SearchParams.DEFAULT_CANDIDATES + ").")
+  @Option(names = "--candidates", paramLabel = "N", description = "Documents re-scored exactly by colbert and muvera / fused by hybrid (default " + SearchParams.DEFAULT_CANDIDATES + ").")
   Integer candidates;
 
   @Option(names = "--fusion", paramLabel = "rrf|linear", description = "Hybrid fusion (default rrf).")
