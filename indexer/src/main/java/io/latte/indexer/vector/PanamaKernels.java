@@ -252,6 +252,11 @@ final class PanamaKernels implements Kernels {
     }
   }
 
+  /*
+   * The 4-row × 2-register FMA block below repeats the one in maxDot on purpose: factoring it into
+   * a helper would have to return eight vectors per call, which the JIT does not keep in registers,
+   * and these two loops are the hot paths of exact MaxSim and of centroid assignment.
+   */
   @Override
   public void dotPacked(
       float[] packed,

@@ -3,9 +3,7 @@ package io.latte.server.cli;
 import io.latte.eval.beir.BeirDataset;
 import io.latte.eval.beir.BeirQuery;
 import io.latte.eval.compression.CompressionStudy;
-import io.latte.eval.encode.DatasetEncoding;
 import io.latte.eval.encode.EncodedCorpus;
-import io.latte.eval.encode.EncodingCache;
 import io.latte.eval.harness.BaselineModes;
 import io.latte.eval.harness.ModeRunner;
 import io.latte.eval.harness.QuerySet;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -66,12 +63,7 @@ public final class CompressionCommand implements Callable<Integer> {
     EncodedCorpus corpus;
     QuerySet qs;
     try (TokenEncoder encoder = model.open()) {
-      DatasetEncoding.Census census = DatasetEncoding.census(dataset);
-      EncodingCache c = cache != null ? new EncodingCache(cache) : EncodingCache.defaultLocation();
-      try (ProgressBar bar = Progress.bar("encode", census.documents(), "docs")) {
-        corpus = DatasetEncoding.load(dataset, census, encoder, model.effectiveDocumentTokens(), c, false,
-            Progress.encoding(bar)).corpus();
-      }
+      corpus = Progress.corpus(dataset, encoder, model, cache, false).corpus();
       qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(), queries.stream().map(BeirQuery::text).toList(),
           encoder);
     }

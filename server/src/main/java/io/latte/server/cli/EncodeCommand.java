@@ -3,7 +3,6 @@ package io.latte.server.cli;
 import io.latte.eval.beir.BeirDataset;
 import io.latte.eval.beir.BeirQuery;
 import io.latte.eval.encode.DatasetEncoding;
-import io.latte.eval.encode.EncodingCache;
 import io.latte.eval.harness.Latency;
 import io.latte.eval.harness.QuerySet;
 import io.latte.models.EncodedText;
@@ -11,7 +10,6 @@ import io.latte.models.TokenEncoder;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,13 +75,7 @@ public final class EncodeCommand implements Callable<Integer> {
 
   private void encodeDataset(TokenEncoder encoder) throws Exception {
     BeirDataset dataset = BeirDataset.open(input.dataset);
-    DatasetEncoding.Census census = DatasetEncoding.census(dataset);
-    EncodingCache encodingCache = cache != null ? new EncodingCache(cache) : EncodingCache.defaultLocation();
-    DatasetEncoding.Result result;
-    try (ProgressBar bar = Progress.bar("encode", census.documents(), "docs")) {
-      result = DatasetEncoding.load(dataset, census, encoder, model.effectiveDocumentTokens(),
-          encodingCache, force, Progress.encoding(bar));
-    }
+    DatasetEncoding.Result result = Progress.corpus(dataset, encoder, model, cache, force);
     if (result.fromCache()) {
       System.out.printf("corpus: %d docs, %d tokens, already in cache %s (use --force to re-encode)%n",
           result.corpus().size(), result.tokens(), result.cacheFile());

@@ -8,7 +8,6 @@ import io.latte.eval.beir.BeirDocument;
 import io.latte.eval.beir.Qrels;
 import io.latte.eval.encode.DatasetEncoding;
 import io.latte.eval.encode.EncodedCorpus;
-import io.latte.eval.encode.EncodingCache;
 import io.latte.eval.harness.BaselineModes;
 import io.latte.eval.engine.SearchEngine;
 import io.latte.eval.harness.EngineModes;
@@ -28,7 +27,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -172,13 +170,7 @@ public final class EvalCommand implements Callable<Integer> {
   }
 
   private EncodedCorpus encodeCorpus(BeirDataset dataset, TokenEncoder encoder, EvalReport report) throws Exception {
-    DatasetEncoding.Census census = DatasetEncoding.census(dataset);
-    EncodingCache encodingCache = cache != null ? new EncodingCache(cache) : EncodingCache.defaultLocation();
-    DatasetEncoding.Result r;
-    try (ProgressBar bar = Progress.bar("encode", census.documents(), "docs")) {
-      r = DatasetEncoding.load(dataset, census, encoder, model.effectiveDocumentTokens(), encodingCache,
-          false, Progress.encoding(bar));
-    }
+    DatasetEncoding.Result r = Progress.corpus(dataset, encoder, model, cache, false);
     Map<String, Object> enc = new LinkedHashMap<>();
     enc.put("name", encoder.info().name());
     enc.put("checksum", encoder.info().checksum());
