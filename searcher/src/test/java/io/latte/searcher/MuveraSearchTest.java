@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code muvera} on a small random index with several segments, deleted documents and one-token
  * documents, against the exhaustive oracle ({@code exact}, itself checked by {@link OracleTest}). The
- * index is built by {@link MuveraTestIndex}, which adds the field the way the index writer is to.
+ * index is built by the real index builder ({@link MuveraTestIndex}).
  */
 class MuveraSearchTest {
   static final int DOCS = 300;

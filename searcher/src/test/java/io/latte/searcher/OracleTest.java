@@ -223,9 +223,6 @@ class OracleTest {
     };
     Random rnd = new Random(5);
     for (SearchMode mode : SearchMode.values()) {
-      if (mode == SearchMode.MUVERA) {
-        continue; // this index (IndexBuilder) has no MUVERA field yet: MuveraSearchTest checks that mode
-      }
       QueryVectors q = query(rnd.nextInt(1000));
       SearchParams p = mode == SearchMode.EXACT ? SearchParams.defaults().withK(DOCS) : everything(DOCS);
       List<Hit> hits = search(q, mode, even, p).hits();
@@ -239,9 +236,6 @@ class OracleTest {
       }
     }
     for (SearchMode mode : SearchMode.values()) {
-      if (mode == SearchMode.MUVERA) {
-        continue; // as above
-      }
       for (Hit h : search(query(3), mode, null, everything(DOCS + 10)).hits()) {
         assertFalse(deleted.contains(h.id()), mode + " returned deleted " + h.id());
       }

@@ -18,11 +18,13 @@ public final class EngineModes {
       Arrays.stream(SearchMode.values()).map(SearchMode::label).toList();
 
   /**
-   * What eval and bench run when no modes are given: every mode but muvera, which needs an index
-   * built with MUVERA encodings ({@code latte index} does not write them yet); name it to include it.
+   * What eval and bench run when no modes are given: every mode, less muvera on an index built
+   * without MUVERA encodings ({@code latte index --no-muvera}, or an index older than them).
    */
-  public static final List<String> DEFAULTS =
-      NAMES.stream().filter(m -> !m.equals(SearchMode.MUVERA.label())).toList();
+  public static List<String> defaults(io.latte.indexer.read.LatteIndex index) {
+    boolean muvera = index.meta().muvera() != null;
+    return NAMES.stream().filter(m -> muvera || !m.equals(SearchMode.MUVERA.label())).toList();
+  }
 
   private EngineModes() {}
 

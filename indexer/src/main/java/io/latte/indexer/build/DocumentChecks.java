@@ -27,6 +27,10 @@ final class DocumentChecks {
     this.bad = bad;
   }
 
+  int dim() {
+    return dim;
+  }
+
   /** The schema covering every document checked so far. */
   MetadataSchema schema() {
     return schema;

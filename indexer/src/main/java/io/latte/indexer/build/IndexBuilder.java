@@ -15,15 +15,15 @@ import java.util.List;
  * Builds or extends a latte index from a stream of documents: the library call behind {@code latte
  * index}.
  *
- * <p><b>New index.</b> Documents are read and embedded until the training sample is reached, the
- * codebook is trained on their tokens ({@link CodebookTraining}), codebook and meta are written,
- * and an empty first commit records the codebook's checksum. Then the buffered documents and the rest
- * of the input flow through the pipeline. <b>Existing index.</b> The model must be the index's
+ * <p><b>New index.</b> A sample of the documents is embedded (spread across the input when it can be
+ * read twice), the codebook is trained on their tokens ({@link CodebookTraining}), codebook and meta
+ * are written, and an empty first commit records the codebook's checksum. Then the whole input flows
+ * through the pipeline, the sampled documents reusing their embeddings. <b>Existing index.</b> The model must be the index's
  * ({@link ModelIdentity#requireSameModel}); new documents use the existing codebook; a document
  * whose {@code _id} exists replaces it.
  *
- * <p><b>Pipeline.</b> This thread reads, checks and embeds (the embedder may use its own threads,
- * as ONNX Runtime does); a second thread ({@link WriterLoop}) assigns centroids, quantises residuals
+ * <p><b>Pipeline.</b> This thread reads and checks; {@link EmbeddingWorkers} embed several batches
+ * at once ({@link BuildOptions#encodeThreads()}); a further thread ({@link WriterLoop}) assigns centroids, quantises residuals
  * and writes to Lucene. A bounded queue between them bounds memory. Commits happen every {@code
  * commitEveryDocs} documents or {@code commitEverySeconds}.
  *
@@ -56,24 +56,28 @@ public final class IndexBuilder {
     BadDocuments bad = new BadDocuments(options.badDocuments(), options.maxReportedBadDocuments(), l);
     boolean created = !LatteIndexWriter.exists(indexDir);
     LatteIndexWriter writer = null;
+    EmbeddingWorkers workers = new EmbeddingWorkers(embedder, options.encodeThreads());
+    BatchReader reader = null;
     try {
       DocumentChecks checks;
-      BatchReader reader;
       CommitData runBase;
       List<Batch> buffered = new java.util.ArrayList<>();
       double trainingSeconds = 0;
       long resumeAfter = 0;
       if (created) {
         checks = new DocumentChecks(model.dim(), MetadataSchema.empty(), bad);
-        reader = new BatchReader(source, 0, checks, bad, embedder, options.batchSize(), l);
-        CodebookTraining.Result t =
-            CodebookTraining.run(reader, model, options, source.expectedRecords(), l);
+        // Used by the training phase only when it samples the first documents; else it waits.
+        BatchReader first = new BatchReader(source, 0, checks, bad, workers, options.batchSize(), l, null);
+        CodebookTraining.Result t = CodebookTraining.run(source, first, workers, checks, model, options, l);
         writer = LatteIndexWriter.create(
-            indexDir, t.codebook(), model, t.build(), source.fingerprint(), options.ramBufferMb());
+            indexDir, t.codebook(), model, t.build(), source.fingerprint(), options.ramBufferMb(),
+            options.muvera());
         l.onTrained(t.codebook(), t.seconds());
         buffered = t.buffered();
         trainingSeconds = t.seconds();
         runBase = writer.lastCommit();
+        reader = t.cache() == null ? first
+            : new BatchReader(source, 0, checks, bad, workers, options.batchSize(), l, t.cache());
       } else {
         writer = LatteIndexWriter.open(indexDir, options.ramBufferMb());
         writer.meta().model().requireSameModel(model, indexDir.toString());
@@ -87,7 +91,7 @@ public final class IndexBuilder {
           runBase = last.startRun(source.fingerprint());
         }
         checks = new DocumentChecks(model.dim(), last.schema(), bad);
-        reader = new BatchReader(source, resumeAfter, checks, bad, embedder, options.batchSize(), l);
+        reader = new BatchReader(source, resumeAfter, checks, bad, workers, options.batchSize(), l, null);
       }
       WriterLoop loop = new WriterLoop(writer, runBase, checks, options, l);
       pump(loop, buffered, reader);
@@ -96,6 +100,10 @@ public final class IndexBuilder {
           bad.reported(), loop.commits(), (System.nanoTime() - t0) / 1e9, trainingSeconds,
           writer.meta().centroids(), loop.fit());
     } finally {
+      if (reader != null) {
+        reader.cancel();
+      }
+      workers.close();
       if (writer != null) {
         writer.close(); // after a failure: back to the last commit
       }

@@ -43,8 +43,7 @@ final class WriterLoop implements Runnable {
       LatteIndexWriter writer, CommitData runBase, DocumentChecks checks, BuildOptions options,
       BuildListener listener) {
     this.writer = writer;
-    this.compressor = new TokenCompressor(
-        writer.codebook(), writer.meta().build().assignProbes(), writer.meta().build().seed());
+    this.compressor = TokenCompressor.forIndex(writer.meta(), writer.codebook());
     this.runBase = runBase;
     this.checks = checks;
     this.options = options;

@@ -45,6 +45,18 @@ public interface CentroidAssigner {
   }
 
   /**
+   * The assigner an index writer uses: {@link #twoLevel} with the default groups and {@code probes}
+   * of them, or {@link #exact} when {@code probes} is 0 or would search every group anyway (small
+   * codebooks).
+   */
+  static CentroidAssigner forIndexing(float[] centroids, int k, int dim, int probes, long seed, int threads) {
+    if (probes <= 0 || probes >= TwoLevelCentroidAssigner.defaultGroups(k)) {
+      return exact(centroids, k, dim, threads);
+    }
+    return twoLevel(centroids, k, dim, 0, probes, seed, threads);
+  }
+
+  /**
    * Approximate two-level search: the centroids are clustered into {@code coarseClusters} groups by
    * spherical k-means (seeded); a vector is compared with the group centres, then exactly with the
    * centroids of its {@code probes} best groups.

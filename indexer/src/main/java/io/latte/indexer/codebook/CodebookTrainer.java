@@ -2,9 +2,10 @@ package io.latte.indexer.codebook;
 
 /**
  * Trains a {@link Codebook} from a sample of token vectors: optional PCA {@link Projection}, then
- * spherical {@link KMeans} on the (projected) sample, then a per-dimension {@link
- * ResidualQuantizer} on the residuals of (at most {@link ResidualQuantizer#MAX_TRAINING_ROWS}
- * evenly spaced) sample vectors to their centroids, then the training error on those residuals.
+ * spherical {@link KMeans} on the (projected) sample less a held-out tail, then a per-dimension
+ * {@link ResidualQuantizer} on the residuals of (at most {@link ResidualQuantizer#MAX_TRAINING_ROWS}
+ * evenly spaced) held-out vectors to their nearest centroids, then the error on those residuals
+ * (an estimate of the error on unseen tokens).
  */
 public final class CodebookTrainer {
 
@@ -22,6 +23,17 @@ public final class CodebookTrainer {
    * centroids fit the sample's noise and the error on unseen tokens grows far above the training error.
    */
   public static final int MIN_SAMPLE_PER_CENTROID = 32;
+
+  /**
+   * One sample row in this many is held out of k-means to fit the residual quantiser (ColBERTv2
+   * holds out 5 % for the same purpose): residuals of the rows k-means trained on are smaller than
+   * those of unseen tokens (each centroid partly fits its own members), so bucket cut-offs and
+   * weights learned from them are too narrow for the tokens the index will actually hold.
+   */
+  public static final int HELDOUT_DENOMINATOR = 16;
+
+  /** Fewer held-out rows than this and the quantiser is fitted on training residuals instead. */
+  public static final int MIN_HELDOUT_ROWS = 1024;
 
   /**
    * Training options.
@@ -133,27 +145,65 @@ public final class CodebookTrainer {
     int k = options.numCentroids() > 0
         ? options.numCentroids()
         : autoNumCentroids(options.totalTokens() > 0 ? options.totalTokens() : rows, rows);
+    int held = heldOutRows(rows, k);
+    int trainRows = rows - held;
     KMeans.Result km =
         KMeans.train(
-            x, rows, dim,
+            x, trainRows, dim,
             new KMeans.Options(
                 k, options.iterations(), options.seed(), options.threads(), KMeans.Init.RANDOM_SAMPLE),
             progress);
-
-    int n = Math.min(rows, ResidualQuantizer.MAX_TRAINING_ROWS);
-    float[] residuals = new float[n * dim];
     float[] c = km.centroids();
-    for (int i = 0; i < n; i++) {
-      int row = (int) ((long) i * rows / n);
-      int cb = km.assignments()[row] * dim;
-      for (int d = 0; d < dim; d++) {
-        residuals[i * dim + d] = x[row * dim + d] - c[cb + d];
-      }
-    }
+    float[] residuals = held > 0
+        ? heldOutResiduals(x, trainRows, held, dim, c, k, options.threads())
+        : trainingResiduals(x, trainRows, dim, c, km.assignments());
+    int n = residuals.length / dim;
     ResidualQuantizer q =
         ResidualQuantizer.train(residuals, n, dim, options.bits(), ResidualQuantizer.Mode.PER_DIMENSION);
     float trainingError = (float) QuantizationError.residualError(q, residuals, n);
     return new Codebook(inputDim, projection, c, k, q, trainingError);
+  }
+
+  /**
+   * Rows kept out of k-means to fit the residual quantiser: the last {@code 1/}{@value
+   * #HELDOUT_DENOMINATOR} of the sample, when that leaves at least {@value #MIN_HELDOUT_ROWS} rows
+   * and k-means still has one row per centroid; else 0 (small samples, e.g. in tests).
+   */
+  static int heldOutRows(int rows, int k) {
+    int held = rows / HELDOUT_DENOMINATOR;
+    return held >= MIN_HELDOUT_ROWS && rows - held >= k ? held : 0;
+  }
+
+  /** Residuals of held-out rows to their nearest centroid (exact, as the indexer assigns). */
+  private static float[] heldOutResiduals(
+      float[] x, int from, int held, int dim, float[] c, int k, int threads) {
+    int[] ids = new int[held];
+    float[] sims = new float[held];
+    new ExactCentroidAssigner(c, k, dim, threads).assign(x, from * dim, held, ids, sims, 0);
+    int n = Math.min(held, ResidualQuantizer.MAX_TRAINING_ROWS);
+    float[] residuals = new float[n * dim];
+    for (int i = 0; i < n; i++) {
+      int j = (int) ((long) i * held / n);
+      int row = from + j;
+      for (int d = 0; d < dim; d++) {
+        residuals[i * dim + d] = x[row * dim + d] - c[ids[j] * dim + d];
+      }
+    }
+    return residuals;
+  }
+
+  /** Residuals of (evenly spaced) k-means training rows to their own centroids. */
+  private static float[] trainingResiduals(float[] x, int rows, int dim, float[] c, int[] assignments) {
+    int n = Math.min(rows, ResidualQuantizer.MAX_TRAINING_ROWS);
+    float[] residuals = new float[n * dim];
+    for (int i = 0; i < n; i++) {
+      int row = (int) ((long) i * rows / n);
+      int cb = assignments[row] * dim;
+      for (int d = 0; d < dim; d++) {
+        residuals[i * dim + d] = x[row * dim + d] - c[cb + d];
+      }
+    }
+    return residuals;
   }
 
   private static void checkFinite(float[] sample, int rows, int dim) {

@@ -13,10 +13,11 @@ import java.util.Objects;
  * @param tokens token strings, or null (then no token text is stored)
  * @param starts start offsets (see {@link TokenText}), null with {@code tokens}
  * @param ends end offsets, null with {@code tokens}
+ * @param muvera the document's MUVERA encoding, or null when the index has none
  */
 public record EncodedDocument(
     SourceDocument source, int tokenCount, int[] centroids, byte[] codes, String[] tokens,
-    int[] starts, int[] ends) {
+    int[] starts, int[] ends, float[] muvera) {
 
   public EncodedDocument {
     Objects.requireNonNull(source, "source");

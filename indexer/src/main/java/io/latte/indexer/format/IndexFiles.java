@@ -28,11 +28,12 @@ public record IndexFiles(IndexMeta meta, Codebook codebook) {
    * first commit).
    */
   public static IndexFiles create(
-      Path indexDir, Codebook codebook, ModelIdentity model, IndexMeta.Build build) throws IOException {
+      Path indexDir, Codebook codebook, ModelIdentity model, IndexMeta.Build build,
+      io.latte.indexer.muvera.FdeConfig muvera) throws IOException {
     Files.createDirectories(indexDir);
     Path cbFile = indexDir.resolve(LatteIndexFormat.CODEBOOK_FILE);
     codebook.write(cbFile);
-    IndexMeta meta = IndexMeta.of(model, codebook, sha256(cbFile), build);
+    IndexMeta meta = IndexMeta.of(model, codebook, sha256(cbFile), build, muvera);
     IndexMetaFile.write(indexDir, meta);
     return new IndexFiles(meta, codebook);
   }

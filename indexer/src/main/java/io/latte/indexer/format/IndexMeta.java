@@ -1,5 +1,6 @@
 package io.latte.indexer.format;
 
+import io.latte.indexer.muvera.FdeConfig;
 import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.input.ModelIdentity;
 import java.time.Instant;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param codebook the codebook file and its checksum
  * @param build how the codebook was trained
  * @param created creation time, ISO-8601
+ * @param muvera the MUVERA fixed-dimensional encoding every document carries (field {@value
+ *     LatteIndexFormat#FIELD_MUVERA}), or null for an index without it
  */
 public record IndexMeta(
     int formatVersion,
@@ -32,7 +35,8 @@ public record IndexMeta(
     int bytesPerVector,
     CodebookRef codebook,
     Build build,
-    String created) {
+    String created,
+    FdeConfig muvera) {
 
   /**
    * @param file codebook file name, relative to the index directory
@@ -61,7 +65,7 @@ public record IndexMeta(
   }
 
   /** The meta of a new index with {@code codebook}, whose file hashes to {@code sha256}. */
-  public static IndexMeta of(ModelIdentity model, Codebook codebook, String sha256, Build build) {
+  public static IndexMeta of(ModelIdentity model, Codebook codebook, String sha256, Build build, FdeConfig muvera) {
     if (codebook.inputDim() != model.dim()) {
       throw new IllegalArgumentException(
           "codebook inputDim " + codebook.inputDim() + " must equal the model dim " + model.dim());
@@ -72,7 +76,7 @@ public record IndexMeta(
         codebook.numCentroids(), LatteIndexFormat.centroidBytes(codebook.numCentroids()),
         codebook.bytesPerVector(),
         new CodebookRef(LatteIndexFormat.CODEBOOK_FILE, sha256, Float.isNaN(err) ? null : (double) err),
-        build, Instant.now().toString());
+        build, Instant.now().toString(), muvera);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.latte.indexer.format;
 
+import io.latte.indexer.muvera.FixedDimensionalEncoder;
+import io.latte.indexer.muvera.MuveraField;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -34,10 +36,14 @@ public final class LuceneDocuments {
   private final int centroidBytes;
   private final int bytesPerVector;
   private final CentroidTokenStream tokenStream = new CentroidTokenStream();
+  /** The MUVERA field's type (its config in the attributes), or null for an index without it. */
+  private final FieldType muveraType;
 
   public LuceneDocuments(IndexMeta meta) {
     this.centroidBytes = meta.centroidBytes();
     this.bytesPerVector = meta.bytesPerVector();
+    this.muveraType = meta.muvera() == null ? null
+        : MuveraField.fieldType(new FixedDimensionalEncoder(meta.muvera(), meta.dim()));
   }
 
   private static FieldType tokensType() {
@@ -74,6 +80,13 @@ public final class LuceneDocuments {
     d.add(new BinaryDocValuesField(
         LatteIndexFormat.FIELD_MATRIX, new BytesRef(DocMatrixCodec.encode(doc, centroidBytes, bytesPerVector))));
     d.add(new NumericDocValuesField(LatteIndexFormat.FIELD_TOKEN_COUNT, doc.tokenCount()));
+    if (muveraType != null) {
+      if (doc.muvera() == null) {
+        throw new IllegalArgumentException(
+            "the index carries MUVERA encodings but document " + src.where() + " has none");
+      }
+      d.add(MuveraField.create(muveraType, doc.muvera()));
+    }
     if (doc.tokens() != null) {
       d.add(new StoredField(
           LatteIndexFormat.FIELD_TOKEN_TEXT, TokenTextCodec.encode(doc.tokens(), doc.starts(), doc.ends())));

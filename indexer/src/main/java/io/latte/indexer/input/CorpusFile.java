@@ -108,6 +108,21 @@ public final class CorpusFile implements DocumentSource {
     }
   }
 
+  /** The same file read again from its first line (by size and time, it must not have changed). */
+  @Override
+  public DocumentSource reopen() {
+    try {
+      CorpusFile again = open(path);
+      if (!again.fingerprint.equals(fingerprint)) {
+        again.close();
+        throw new IllegalStateException("corpus " + location + " changed while it was being indexed");
+      }
+      return again;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read corpus " + location + " again: " + e.getMessage(), e);
+    }
+  }
+
   public Path path() {
     return path;
   }

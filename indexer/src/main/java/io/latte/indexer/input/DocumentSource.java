@@ -22,6 +22,15 @@ public interface DocumentSource extends Iterator<SourceRecord>, Closeable {
     return -1;
   }
 
+  /**
+   * A fresh source over the same records from the first one, or null when the input can be read
+   * only once. A new index reads its codebook training sample through it, spread across the whole
+   * input, before the pipeline reads this source.
+   */
+  default DocumentSource reopen() {
+    return null;
+  }
+
   /** Unchecked, so sources can be used with try-with-resources anywhere. */
   @Override
   void close();
@@ -29,6 +38,7 @@ public interface DocumentSource extends Iterator<SourceRecord>, Closeable {
   /** An in-memory source, e.g. for tests and programmatic indexing. */
   static DocumentSource of(String fingerprint, List<? extends SourceRecord> records) {
     Iterator<? extends SourceRecord> it = records.iterator();
+    List<? extends SourceRecord> all = List.copyOf(records);
     long size = records.size();
     return new DocumentSource() {
       @Override
@@ -39,6 +49,11 @@ public interface DocumentSource extends Iterator<SourceRecord>, Closeable {
       @Override
       public long expectedRecords() {
         return size;
+      }
+
+      @Override
+      public DocumentSource reopen() {
+        return of(fingerprint, all);
       }
 
       @Override

@@ -32,7 +32,10 @@ public final class IndexStatsCollector {
       Map.entry("tim", "postings"), Map.entry("tip", "postings"), Map.entry("tmd", "postings"),
       Map.entry("psm", "postings"),
       Map.entry("dvd", "doc_values_other"), Map.entry("dvm", "doc_values_other"),
-      Map.entry("fdt", "stored"), Map.entry("fdx", "stored"), Map.entry("fdm", "stored"));
+      Map.entry("fdt", "stored"), Map.entry("fdx", "stored"), Map.entry("fdm", "stored"),
+      // MUVERA encodings: Lucene's flat vectors and HNSW graph.
+      Map.entry("vec", "muvera"), Map.entry("vex", "muvera"), Map.entry("vem", "muvera"),
+      Map.entry("vemf", "muvera"));
 
   private IndexStatsCollector() {}
 
@@ -64,7 +67,7 @@ public final class IndexStatsCollector {
     Map<String, Long> byExt = new TreeMap<>();
     Map<String, Long> byStructure = new LinkedHashMap<>();
     for (String s : new String[] {
-        "postings_payloads", "postings", "doc_matrix", "doc_values_other", "stored", "codebook", "other"}) {
+        "postings_payloads", "postings", "doc_matrix", "doc_values_other", "stored", "muvera", "codebook", "other"}) {
       byStructure.put(s, 0L);
     }
     var dir = index.reader().directory();

@@ -71,7 +71,7 @@ public final class LatteIndexWriter implements Closeable {
    */
   public static LatteIndexWriter create(
       Path indexDir, Codebook codebook, ModelIdentity model, IndexMeta.Build build, String source,
-      double ramBufferMb) throws IOException {
+      double ramBufferMb, io.latte.indexer.muvera.FdeConfig muvera) throws IOException {
     java.nio.file.Files.createDirectories(indexDir);
     Directory dir = FSDirectory.open(indexDir);
     IndexWriter w = null;
@@ -82,7 +82,7 @@ public final class LatteIndexWriter implements Closeable {
             "index " + indexDir + " was created by another process while this one trained its codebook;"
                 + " run the command again to add to it");
       }
-      IndexFiles files = IndexFiles.create(indexDir, codebook, model, build);
+      IndexFiles files = IndexFiles.create(indexDir, codebook, model, build, muvera);
       LatteIndexWriter lw = new LatteIndexWriter(indexDir, dir, w, files, null);
       lw.commit(CommitData.initial(files.meta().codebook().sha256(), source));
       return lw;

@@ -1,5 +1,8 @@
 package io.latte.indexer.write;
 
+import io.latte.indexer.format.IndexMeta;
+import io.latte.indexer.muvera.FdeConfig;
+import io.latte.indexer.muvera.FixedDimensionalEncoder;
 import io.latte.indexer.codebook.CentroidAssigner;
 import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.format.EncodedDocument;
@@ -26,7 +29,13 @@ public final class TokenCompressor {
   private final int dim;
   private final int inputDim;
   private final int bpv;
+  private final FixedDimensionalEncoder muvera;
   private FitStats fit = FitStats.EMPTY;
+
+  /** The compressor an index's writer uses: its codebook, assignment settings and MUVERA encoding. */
+  public static TokenCompressor forIndex(IndexMeta meta, Codebook codebook) {
+    return new TokenCompressor(codebook, meta.build().assignProbes(), meta.build().seed(), meta.muvera());
+  }
 
   /**
    * @param assignProbes 0 for exact centroid search; otherwise the groups probed by the two-level
@@ -34,15 +43,21 @@ public final class TokenCompressor {
    * @param seed seed of the two-level grouping (ignored when exact)
    */
   public TokenCompressor(Codebook codebook, int assignProbes, long seed) {
+    this(codebook, assignProbes, seed, null);
+  }
+
+  /**
+   * @param muvera the index's MUVERA encoding, computed here from each document's float tokens in
+   *     the codebook's space (before quantisation, as MUVERA intends), or null for none
+   */
+  public TokenCompressor(Codebook codebook, int assignProbes, long seed, FdeConfig muvera) {
     this.codebook = codebook;
     this.dim = codebook.dim();
     this.inputDim = codebook.inputDim();
     this.bpv = codebook.bytesPerVector();
     this.centroids = codebook.centroids();
-    this.assigner = assignProbes <= 0
-        ? codebook.exactAssigner(1)
-        : CentroidAssigner.twoLevel(centroids, codebook.numCentroids(), dim, 0,
-            Math.min(assignProbes, codebook.numCentroids()), seed, 1);
+    this.assigner = CentroidAssigner.forIndexing(centroids, codebook.numCentroids(), dim, assignProbes, seed, 1);
+    this.muvera = muvera == null ? null : new FixedDimensionalEncoder(muvera, dim);
   }
 
   /** Fit of every token compressed so far. */
@@ -67,9 +82,12 @@ public final class TokenCompressor {
     }
     int[] ids = new int[rows];
     byte[] codes = new byte[rows * bpv];
+    float[] projected = flat;
     if (rows > 0) {
       codebook.encodeAll(flat, rows, assigner, ids, codes);
-      measure(flat, rows, ids, codes);
+      int all = rows;
+      projected = codebook.projection().map(p -> p.applyAll(flat, all)).orElse(flat);
+      measure(projected, rows, ids, codes);
     }
     List<EncodedDocument> out = new ArrayList<>(batch.size());
     r = 0;
@@ -79,14 +97,18 @@ public final class TokenCompressor {
       System.arraycopy(ids, r, c, 0, n);
       byte[] b = new byte[n * bpv];
       System.arraycopy(codes, r * bpv, b, 0, n * bpv);
-      out.add(new EncodedDocument(d.source(), n, c, b, d.tokens(), d.starts(), d.ends()));
+      float[] fde = null;
+      if (muvera != null && n > 0) {
+        fde = muvera.encodeDocument(java.util.Arrays.copyOfRange(projected, r * dim, (r + n) * dim), n);
+      }
+      out.add(new EncodedDocument(d.source(), n, c, b, d.tokens(), d.starts(), d.ends(), fde));
       r += n;
     }
     return out;
   }
 
-  private void measure(float[] flat, int rows, int[] ids, byte[] codes) {
-    float[] x = codebook.projection().map(p -> p.applyAll(flat, rows)).orElse(flat);
+  /** @param x the tokens in the codebook's space (projected) */
+  private void measure(float[] x, int rows, int[] ids, byte[] codes) {
     float[] decoded = new float[dim];
     double err = 0;
     double norm = 0;

@@ -29,12 +29,17 @@ class IncrementalTest {
   @Test
   void twoIncrementsEqualOneBuild() throws Exception {
     List<SourceDocument> all = Corpora.documents(0, 240);
-    // A sample smaller than the first half: both builds train on the same first batches.
     BuildOptions options = Indexes.smallOptions().sampleTokens(1000).commitEveryDocs(50).build();
     Path once = tmp.resolve("once");
     Path twice = tmp.resolve("twice");
     Indexes.build(once, "all", all, embedder, options);
-    BuildSummary first = Indexes.build(twice, "first", all.subList(0, 120), embedder, options);
+    // The same codebook for the first increment (a new index samples across its own input).
+    io.latte.indexer.codebook.Codebook cb;
+    try (LatteIndex a = LatteIndex.open(once)) {
+      cb = a.codebook();
+    }
+    BuildSummary first = Indexes.build(twice, "first", all.subList(0, 120), embedder,
+        options.toBuilder().codebook(cb).build());
     BuildSummary second = Indexes.build(twice, "second", all.subList(120, 240), embedder,
         BuildOptions.builder().commitEveryDocs(50).batchSize(7).build());
     assertTrue(first.created());

@@ -48,7 +48,7 @@ class FormatCodecsTest {
       }
       r.nextBytes(codes);
       EncodedDocument doc = new EncodedDocument(
-          new SourceDocument("x", "", "t", 1), n, centroids, codes, null, null, null);
+          new SourceDocument("x", "", "t", 1), n, centroids, codes, null, null, null, null);
       byte[] bytes = DocMatrixCodec.encode(doc, 3, 12);
       assertEquals(DocMatrixCodec.vintSize(n) + n * 15, bytes.length);
       DocCodes back = DocMatrixCodec.decode(new BytesRef(bytes), 3, 12, "test");

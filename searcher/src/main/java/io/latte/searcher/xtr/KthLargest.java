@@ -1,60 +1,45 @@
 package io.latte.searcher.xtr;
 
 /**
- * The {@code k}-th largest of a stream of floats (a bounded min-heap): XTR's imputation value for a
- * query token is the {@code k'}-th best similarity among all tokens it retrieved.
+ * The {@code k}-th largest of a stream of floats: XTR's imputation value for a query token is the
+ * {@code k'}-th best similarity among all tokens it retrieved.
+ *
+ * <p>Buffered selection rather than a heap: values above the current threshold are appended to a
+ * buffer of {@code 2k}; when it fills, a quickselect keeps the {@code k} largest and raises the
+ * threshold to the smallest of them. That is amortised O(1) per value instead of O(log k) sift
+ * operations (a bounded min-heap took ≈ 9 % of {@code xtr} time in a profile at k' = 1000, because
+ * clusters are scanned best first and most early tokens beat the heap's minimum).
  */
 public final class KthLargest {
-  private final float[] heap;
-  private int size;
+  private final int k;
+  private final float[] buf;
+  private int n;
+  private float threshold = Float.NEGATIVE_INFINITY;
 
   public KthLargest(int k) {
     if (k < 1) {
       throw new IllegalArgumentException("k' must be >= 1, got " + k);
     }
-    heap = new float[k];
+    this.k = k;
+    this.buf = new float[k <= (1 << 29) ? 2 * k : k + 1];
   }
 
   public void offer(float v) {
-    if (size < heap.length) {
-      heap[size] = v;
-      int i = size++;
-      while (i > 0) {
-        int p = (i - 1) >>> 1;
-        if (heap[p] <= heap[i]) {
-          break;
-        }
-        float t = heap[p];
-        heap[p] = heap[i];
-        heap[i] = t;
-        i = p;
-      }
-    } else if (v > heap[0]) {
-      heap[0] = v;
-      int i = 0;
-      while (true) {
-        int l = 2 * i + 1;
-        if (l >= size) {
-          break;
-        }
-        int m = l + 1 < size && heap[l + 1] < heap[l] ? l + 1 : l;
-        if (heap[i] <= heap[m]) {
-          break;
-        }
-        float t = heap[m];
-        heap[m] = heap[i];
-        heap[i] = t;
-        i = m;
-      }
+    if (v <= threshold) {
+      return;
+    }
+    buf[n++] = v;
+    if (n == buf.length) {
+      keepLargest();
     }
   }
 
   /**
    * A value not above this cannot change {@link #value()}: callers skip offering it (the common case
-   * once the heap is full), which keeps the scan loop tight.
+   * once k values were seen), which keeps the scan loop tight. It rises as values are offered.
    */
   public float threshold() {
-    return size < heap.length ? Float.NEGATIVE_INFINITY : heap[0];
+    return threshold;
   }
 
   /**
@@ -62,6 +47,60 @@ public final class KthLargest {
    * token then counts as retrieved); {@code -∞} when nothing was offered.
    */
   public float value() {
-    return size == 0 ? Float.NEGATIVE_INFINITY : heap[0];
+    if (n == 0) {
+      return Float.NEGATIVE_INFINITY;
+    }
+    if (n > k) {
+      keepLargest();
+    }
+    float m = buf[0];
+    for (int i = 1; i < n; i++) {
+      m = Math.min(m, buf[i]);
+    }
+    return m;
+  }
+
+  /** Quickselect: moves the k largest of {@code buf[0, n)} to the front, keeps them, raises the threshold. */
+  private void keepLargest() {
+    int lo = 0;
+    int hi = n - 1;
+    int target = k - 1;
+    while (lo < hi) {
+      float a = buf[lo];
+      float b = buf[(lo + hi) >>> 1];
+      float c = buf[hi];
+      float pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c)); // median of three
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (buf[i] > pivot) {
+          i++;
+        }
+        while (buf[j] < pivot) {
+          j--;
+        }
+        if (i <= j) {
+          float t = buf[i];
+          buf[i] = buf[j];
+          buf[j] = t;
+          i++;
+          j--;
+        }
+      }
+      // Now buf[lo..j] >= pivot >= buf[i..hi]; anything strictly between j and i equals the pivot.
+      if (target <= j) {
+        hi = j;
+      } else if (target >= i) {
+        lo = i;
+      } else {
+        break;
+      }
+    }
+    n = k;
+    float m = buf[0];
+    for (int i = 1; i < k; i++) {
+      m = Math.min(m, buf[i]);
+    }
+    threshold = m;
   }
 }

@@ -3,6 +3,7 @@ package io.latte.searcher.xtr;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.Random;
@@ -13,22 +14,36 @@ class StagesTest {
   @Test
   void kthLargestMatchesSorting() {
     Random r = new Random(1);
-    for (int round = 0; round < 200; round++) {
-      int k = 1 + r.nextInt(20);
-      int n = r.nextInt(100);
+    // Short streams, ties, values gated by the threshold as the retriever does.
+    kthRounds(r, 200, 20, 100, (round, i) -> r.nextInt(30) / 3f, true);
+    // Long streams (many buffer compactions), ties or not, every value offered.
+    kthRounds(r, 50, 300, 5000, (round, i) -> round % 2 == 0 ? r.nextInt(50) : (float) r.nextGaussian(), false);
+    assertThrows(IllegalArgumentException.class, () -> new KthLargest(0));
+  }
+
+  interface Values {
+    float next(int round, int i);
+  }
+
+  private static void kthRounds(Random r, int rounds, int maxK, int maxN, Values values, boolean gated) {
+    for (int round = 0; round < rounds; round++) {
+      int k = 1 + r.nextInt(maxK);
+      int n = r.nextInt(maxN);
       float[] v = new float[n];
       KthLargest kth = new KthLargest(k);
       for (int i = 0; i < n; i++) {
-        v[i] = r.nextInt(30) / 3f;
-        if (v[i] > kth.threshold()) {
+        v[i] = values.next(round, i);
+        if (!gated || v[i] > kth.threshold()) {
           kth.offer(v[i]);
+        }
+        if (!gated) {
+          assertTrue(kth.threshold() <= kth.value(), "the threshold never passes the value");
         }
       }
       Arrays.sort(v);
       float expected = n == 0 ? Float.NEGATIVE_INFINITY : v[Math.max(0, n - k)];
       assertEquals(expected, kth.value(), "k=" + k + " n=" + n);
     }
-    assertThrows(IllegalArgumentException.class, () -> new KthLargest(0));
   }
 
   @Test

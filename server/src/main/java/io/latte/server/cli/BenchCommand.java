@@ -71,8 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.DEFAULTS) : modes,
-        EngineModes.NAMES);
+    List<String> given = modes == null ? null : BaselineModes.parse(modes, EngineModes.NAMES);
     BeirDataset dataset = BeirDataset.open(datasetDir);
     io.latte.eval.beir.Qrels qrels = dataset.qrels(split);
     List<BeirQuery> queries = dataset.queries(split);
@@ -92,6 +91,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     SearchParams params = options.params(k);
     try (SearchEngine engine = SearchEngine.open(index, model, io.latte.models.EncoderOptions.defaults())) {
+      List<String> modeList = given != null ? given : EngineModes.defaults(engine.index());
       QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
           queries.stream().map(BeirQuery::text).toList(), engine.encoder());
       double[] enc = qs.encodeMillis();

@@ -126,8 +126,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** Every requested searcher mode over the index, on the same encoded queries. */
   private int evalIndex() throws Exception {
-    List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", EngineModes.DEFAULTS) : modes,
-        EngineModes.NAMES);
+    List<String> given = modes == null ? null : BaselineModes.parse(modes, EngineModes.NAMES);
     BeirDataset dataset = BeirDataset.open(datasetDir);
     Qrels qrels = dataset.qrels(split);
     List<BeirQuery> queries = dataset.queries(split);
@@ -135,6 +134,7 @@ public final class EvalCommand implements Callable<Integer> {
     var params = searchOptions.params(RunEvaluator.DEFAULT_DEPTH);
     String modelName = model.modelGiven() ? model.model : null;
     try (SearchEngine engine = SearchEngine.open(index, modelName, model.encoderOptions())) {
+      List<String> modeList = given != null ? given : EngineModes.defaults(engine.index());
       EvalReport report = new EvalReport(dataset.name(), engine.encoder().info().name(), qrels);
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("split", split);

@@ -85,9 +85,13 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Re-index the whole corpus even if an interrupted run over it can be resumed.")
   boolean noResume;
 
-  @Option(names = "--assign-probes", paramLabel = "N", defaultValue = "0",
-      description = "0 = exact centroid assignment (default); N = approximate two-level search probing N groups.")
+  @Option(names = "--assign-probes", paramLabel = "N", defaultValue = "" + BuildOptions.DEFAULT_ASSIGN_PROBES,
+      description = "Centroid assignment: two-level search probing N groups (default ${DEFAULT-VALUE}); 0 = exact (slower).")
   int assignProbes;
+
+  @Option(names = "--no-muvera",
+      description = "Do not give documents MUVERA encodings (a new index; saves ≈ 4 KiB per document, disables mode muvera).")
+  boolean noMuvera;
 
   @Mixin ModelOptions model;
 
@@ -113,16 +117,18 @@ public final class IndexCommand implements Callable<Integer> {
         .maxReportedBadDocuments(PRINTED_BAD_DOCUMENTS)
         .assignProbes(assignProbes)
         .resume(!noResume)
+        .encodeThreads(model.workers())
+        .muvera(noMuvera ? null : io.latte.indexer.muvera.FdeConfig.defaults())
         .build();
     BuildSummary s;
     BarListener listener;
-    try (TokenEncoder encoder = model.open(); CorpusFile source = CorpusFile.open(corpusFile);
+    try (TokenEncoder encoder = model.openForWorkers(); CorpusFile source = CorpusFile.open(corpusFile);
         PrintWriter report = badDocsReport == null ? null
             : new PrintWriter(Files.newBufferedWriter(badDocsReport, StandardCharsets.UTF_8))) {
       EncoderEmbedder embedder = new EncoderEmbedder(encoder);
-      System.out.printf(Locale.ROOT, "indexing %s (%d lines) into %s%nmodel %s, %s; bits %s, dims %s, centroids %s,"
+      System.out.printf(Locale.ROOT, "indexing %s (%d lines) into %s%nmodel %s, %s, %d encoder workers; bits %s, dims %s, centroids %s,"
               + " commit every %d docs / %.0f s, bad documents: %s%n",
-          corpusFile, records, index, embedder.model().describe(), embedder.model().runtime(),
+          corpusFile, records, index, embedder.model().describe(), embedder.model().runtime(), options.encodeThreads(),
           bits == null ? "default/index" : bits, dims == null ? "none/index" : dims,
           centroids == null ? "auto/index" : centroids, commitEvery, commitSeconds, policy.name().toLowerCase(Locale.ROOT));
       try (ProgressBar bar = Progress.bar("index", records, "docs")) {

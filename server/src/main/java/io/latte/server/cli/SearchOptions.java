@@ -22,7 +22,7 @@ public final class SearchOptions {
   @Option(names = "--candidates", paramLabel = "N", description = "Documents re-scored exactly by colbert and muvera / fused by hybrid (default " + SearchParams.DEFAULT_CANDIDATES + ").")
   Integer candidates;
 
-  @Option(names = "--fusion", paramLabel = "rrf|linear", description = "Hybrid fusion (default rrf).")
+  @Option(names = "--fusion", paramLabel = "rrf|linear", description = "Hybrid fusion (default linear).")
   String fusion;
 
   @Option(names = "--hybrid-with", paramLabel = "MODE", description = "Late-interaction mode fused with BM25 by hybrid (default xtr).")

@@ -51,7 +51,7 @@ final class DocumentWriter implements Closeable {
   }
 
   private static TokenCompressor compressor(LatteIndexWriter w) {
-    return new TokenCompressor(w.codebook(), w.meta().build().assignProbes(), w.meta().build().seed());
+    return TokenCompressor.forIndex(w.meta(), w.codebook());
   }
 
   /**
