@@ -93,15 +93,33 @@ class BatchingTest {
     TokenEncoder encoder = TestModels.miniLm();
     List<String> queries = List.of("what is colbert", "late interaction", "lucene payloads",
         "token pruning", "maxsim scoring", "xtr imputation");
-    List<EncodedText> sequential = queries.stream().map(encoder::encodeQuery).toList();
+    assertConcurrentMatchesSequential(queries, encoder::encodeQuery);
+  }
+
+  /** What the indexer's workers do: one-thread runs of the int8 model side by side, batch 1. */
+  @Test
+  void concurrentDocumentsOfTheQuantisedModelMatchSequentialOnes() throws Exception {
+    try (TokenEncoder encoder = Encoders.open(
+        EmbeddedModel.BGE_SMALL_EN_V15_Q.modelName(), EncoderOptions.defaults().withThreads(1))) {
+      List<String> docs = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        docs.add("document " + i + ": " + TEXTS.get(i % TEXTS.size()) + " " + "token ".repeat(i * 7));
+      }
+      assertConcurrentMatchesSequential(docs, d -> encoder.encodeDocuments(List.of(d)).get(0));
+    }
+  }
+
+  private static void assertConcurrentMatchesSequential(
+      List<String> texts, java.util.function.Function<String, EncodedText> encode) throws Exception {
+    List<EncodedText> sequential = texts.stream().map(encode).toList();
     ExecutorService pool = Executors.newFixedThreadPool(3);
     try {
       List<Future<EncodedText>> futures = new ArrayList<>();
-      for (String q : queries) {
-        futures.add(pool.submit(() -> encoder.encodeQuery(q)));
+      for (String t : texts) {
+        futures.add(pool.submit(() -> encode.apply(t)));
       }
-      for (int i = 0; i < queries.size(); i++) {
-        assertSame(sequential.get(i), futures.get(i).get(), 1e-6, queries.get(i));
+      for (int i = 0; i < texts.size(); i++) {
+        assertSame(sequential.get(i), futures.get(i).get(), 1e-6, texts.get(i));
       }
     } finally {
       pool.shutdownNow();

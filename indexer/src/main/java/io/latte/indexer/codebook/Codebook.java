@@ -225,6 +225,16 @@ public final class Codebook {
   public void encodeAll(
       float[] flat, int rows, CentroidAssigner assigner, int[] centroidOut, byte[] codesOut) {
     Checks.matrix("flat", flat, rows, inputDim);
+    encodeAllProjected(projection == null ? flat : projection.applyAll(flat, rows), rows, assigner, centroidOut, codesOut);
+  }
+
+  /**
+   * {@link #encodeAll} for vectors already in the codebook's space ({@link #projection()} applied),
+   * for callers that need the projected vectors themselves too and should not project twice.
+   */
+  public void encodeAllProjected(
+      float[] x, int rows, CentroidAssigner assigner, int[] centroidOut, byte[] codesOut) {
+    Checks.matrix("x", x, rows, dim);
     Objects.requireNonNull(assigner, "assigner");
     if (assigner.numCentroids() != numCentroids || assigner.dim() != dim) {
       throw new IllegalArgumentException(
@@ -237,7 +247,6 @@ public final class Codebook {
       throw new IllegalArgumentException(
           "codesOut.length must be >= rows * bytesPerVector = " + needBytes + ", got " + codesOut.length);
     }
-    float[] x = projection == null ? flat : projection.applyAll(flat, rows);
     assigner.assign(x, 0, rows, centroidOut, null, 0);
     float[] residual = new float[dim];
     int bpv = bytesPerVector();

@@ -178,29 +178,28 @@ public final class CodebookTrainer {
   private static float[] heldOutResiduals(
       float[] x, int from, int held, int dim, float[] c, int k, int threads) {
     int[] ids = new int[held];
-    float[] sims = new float[held];
-    new ExactCentroidAssigner(c, k, dim, threads).assign(x, from * dim, held, ids, sims, 0);
-    int n = Math.min(held, ResidualQuantizer.MAX_TRAINING_ROWS);
-    float[] residuals = new float[n * dim];
-    for (int i = 0; i < n; i++) {
-      int j = (int) ((long) i * held / n);
-      int row = from + j;
-      for (int d = 0; d < dim; d++) {
-        residuals[i * dim + d] = x[row * dim + d] - c[ids[j] * dim + d];
-      }
-    }
-    return residuals;
+    new ExactCentroidAssigner(c, k, dim, threads).assign(x, from * dim, held, ids, new float[held], 0);
+    return residuals(x, from, held, dim, c, ids);
   }
 
   /** Residuals of (evenly spaced) k-means training rows to their own centroids. */
   private static float[] trainingResiduals(float[] x, int rows, int dim, float[] c, int[] assignments) {
+    return residuals(x, 0, rows, dim, c, assignments);
+  }
+
+  /**
+   * Residuals {@code x[from + j] − c[ids[j]]} of at most {@link ResidualQuantizer#MAX_TRAINING_ROWS}
+   * rows {@code j} evenly spaced in {@code [0, rows)}.
+   */
+  private static float[] residuals(float[] x, int from, int rows, int dim, float[] c, int[] ids) {
     int n = Math.min(rows, ResidualQuantizer.MAX_TRAINING_ROWS);
     float[] residuals = new float[n * dim];
     for (int i = 0; i < n; i++) {
-      int row = (int) ((long) i * rows / n);
-      int cb = assignments[row] * dim;
+      int j = (int) ((long) i * rows / n);
+      int xo = (from + j) * dim;
+      int co = ids[j] * dim;
       for (int d = 0; d < dim; d++) {
-        residuals[i * dim + d] = x[row * dim + d] - c[cb + d];
+        residuals[i * dim + d] = x[xo + d] - c[co + d];
       }
     }
     return residuals;

@@ -84,9 +84,9 @@ public final class TokenCompressor {
     byte[] codes = new byte[rows * bpv];
     float[] projected = flat;
     if (rows > 0) {
-      codebook.encodeAll(flat, rows, assigner, ids, codes);
       int all = rows;
       projected = codebook.projection().map(p -> p.applyAll(flat, all)).orElse(flat);
+      codebook.encodeAllProjected(projected, rows, assigner, ids, codes);
       measure(projected, rows, ids, codes);
     }
     List<EncodedDocument> out = new ArrayList<>(batch.size());

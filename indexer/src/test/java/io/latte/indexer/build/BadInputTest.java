@@ -106,6 +106,23 @@ class BadInputTest {
   }
 
   @Test
+  void aCorpusChangedBetweenItsTwoReadsIsRefused() throws Exception {
+    Path p = tmp.resolve("changing.jsonl");
+    Files.writeString(p, "{\"_id\": \"a\", \"text\": \"one\"}\n");
+    try (CorpusFile src = CorpusFile.open(p)) {
+      Files.writeString(p, "{\"_id\": \"a\", \"text\": \"one\"}\n{\"_id\": \"b\", \"text\": \"two\"}\n");
+      var e = assertThrows(IllegalStateException.class, src::reopen);
+      assertEquals("corpus " + p + " changed while it was being indexed", e.getMessage());
+    }
+  }
+
+  @Test
+  void nonPositiveEncodeThreadsAreRefused() {
+    var e = assertThrows(IllegalArgumentException.class, () -> BuildOptions.builder().encodeThreads(0).build());
+    assertEquals("encodeThreads must be >= 1, got 0", e.getMessage());
+  }
+
+  @Test
   void notGzipDespiteTheNameNamesTheFile() throws Exception {
     Path p = tmp.resolve("plain.jsonl.gz");
     Files.writeString(p, CORPUS);
