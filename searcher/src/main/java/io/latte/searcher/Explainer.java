@@ -4,7 +4,6 @@ import io.latte.indexer.format.LatteIndexFormat;
 import io.latte.indexer.format.TokenText;
 import io.latte.indexer.format.TokenTextCodec;
 import io.latte.searcher.xtr.MissingSimilarityImputer;
-import io.latte.searcher.xtr.TokenMaxima;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,16 +27,17 @@ final class Explainer {
   }
 
   List<TokenMatch> fromXtr(XtrRetrieval.Result r, ScoredDocs.Entry hit) throws IOException {
-    TokenMaxima m = r.maxima()[hit.leaf()];
     TokenText text = tokenText(hit.globalDoc());
     boolean xtrRule = r.imputer() instanceof MissingSimilarityImputer.KPrime;
-    List<TokenMatch> out = new ArrayList<>(m.queryTokens());
-    for (int q = 0; q < m.queryTokens(); q++) {
-      float retrieved = m.max(hit.row(), q);
+    float[] retrievedRow = r.retrieved()[hit.row()];
+    int[] positionRow = r.positions()[hit.row()];
+    List<TokenMatch> out = new ArrayList<>(retrievedRow.length);
+    for (int q = 0; q < retrievedRow.length; q++) {
+      float retrieved = retrievedRow[q];
       float value = r.imputer().combine(retrieved, r.missing()[q]);
       boolean imputed = retrieved == Float.NEGATIVE_INFINITY || (xtrRule && retrieved < r.missing()[q]);
       out.add(imputed ? new TokenMatch(q, query.token(q), -1, null, -1, -1, value, true)
-          : match(q, m.argmax(hit.row(), q), value, text));
+          : match(q, positionRow[q], value, text));
     }
     return out;
   }

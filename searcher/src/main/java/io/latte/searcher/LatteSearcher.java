@@ -40,14 +40,15 @@ public final class LatteSearcher {
     long t1;
     switch (request.mode()) {
       case XTR -> {
-        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, p.k());
+        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, p.k(), true);
         t1 = System.nanoTime();
         for (ScoredDocs.Entry e : r.top()) {
           hits.add(hit(e, explainer == null ? null : explainer.fromXtr(r, e)));
         }
       }
       case COLBERT -> {
-        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(p.k(), p.candidates()));
+        XtrRetrieval.Result r =
+            XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(p.k(), p.candidates()), false);
         t1 = System.nanoTime();
         hits = rescored(new MaxSimScorer(index, projected, nq), r.top(), p.k(), explainer);
       }
@@ -74,12 +75,22 @@ public final class LatteSearcher {
       }
       case HYBRID -> {
         int n = Math.max(p.k(), p.candidates());
-        SearchRequest late = new SearchRequest(request.text(), request.vectors(), p.hybridWith(), request.filter(),
-            false, p.withK(n));
-        List<ScoredDocs.Entry> lateTop = entries(search(late).hits());
+        List<ScoredDocs.Entry> lateTop;
+        float lateFloor = Float.NaN;
+        if (p.hybridWith() == SearchMode.XTR) {
+          // Token retrieval ranks only documents it retrieved a token from; the rest score the
+          // all-imputed floor, which anchors the normalisation (else it would move with the list).
+          XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, n, true);
+          lateTop = r.top();
+          lateFloor = r.floor();
+        } else {
+          SearchRequest late = new SearchRequest(request.text(), request.vectors(), p.hybridWith(), request.filter(),
+              false, p.withK(n));
+          lateTop = entries(search(late).hits());
+        }
         List<ScoredDocs.Entry> bm25 = Bm25Search.search(index, request.text(), request.filter(), n);
         t1 = System.nanoTime();
-        List<ScoredDocs.Entry> fused = ResultFusion.fuse(lateTop, bm25, p);
+        List<ScoredDocs.Entry> fused = ResultFusion.fuse(lateTop, lateFloor, bm25, p);
         MaxSimScorer scorer = explainer == null ? null : new MaxSimScorer(index, projected, nq);
         for (ScoredDocs.Entry e : fused) {
           hits.add(hit(e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));

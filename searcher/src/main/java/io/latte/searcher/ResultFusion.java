@@ -11,15 +11,20 @@ import java.util.Map;
 final class ResultFusion {
   private ResultFusion() {}
 
-  static List<ScoredDocs.Entry> fuse(List<ScoredDocs.Entry> late, List<ScoredDocs.Entry> bm25, SearchParams p) {
+  /**
+   * @param lateFloor the late-interaction score of a document outside {@code late} (NaN if unknown):
+   *     linear fusion maps it to 0, so normalisation does not depend on where the list ends
+   */
+  static List<ScoredDocs.Entry> fuse(List<ScoredDocs.Entry> late, float lateFloor, List<ScoredDocs.Entry> bm25,
+      SearchParams p) {
     Map<Integer, float[]> fused = new HashMap<>();
     Map<Integer, ScoredDocs.Entry> any = new HashMap<>();
     if (p.fusion() == SearchParams.Fusion.RRF) {
       addRrf(late, p.rrfK(), fused, any);
       addRrf(bm25, p.rrfK(), fused, any);
     } else {
-      addLinear(late, p.hybridWeight(), fused, any);
-      addLinear(bm25, 1 - p.hybridWeight(), fused, any);
+      addLinear(late, lateFloor, p.hybridWeight(), fused, any);
+      addLinear(bm25, Float.NaN, 1 - p.hybridWeight(), fused, any);
     }
     ScoredDocs top = new ScoredDocs(p.k());
     for (var e : fused.entrySet()) {
@@ -38,8 +43,8 @@ final class ResultFusion {
     }
   }
 
-  private static void addLinear(List<ScoredDocs.Entry> ranking, float weight, Map<Integer, float[]> fused,
-      Map<Integer, ScoredDocs.Entry> any) {
+  private static void addLinear(List<ScoredDocs.Entry> ranking, float floor, float weight,
+      Map<Integer, float[]> fused, Map<Integer, ScoredDocs.Entry> any) {
     if (ranking.isEmpty()) {
       return;
     }
@@ -48,6 +53,9 @@ final class ResultFusion {
     for (ScoredDocs.Entry e : ranking) {
       max = Math.max(max, e.score());
       min = Math.min(min, e.score());
+    }
+    if (floor < min) { // false for NaN
+      min = floor;
     }
     float span = max - min;
     for (ScoredDocs.Entry e : ranking) {

@@ -1,24 +1,52 @@
 package io.latte.searcher;
 
-import io.latte.indexer.codebook.ResidualScorer;
+import io.latte.indexer.codebook.Codebook;
 import io.latte.searcher.xtr.CentroidSelector;
+import io.latte.searcher.xtr.ClusterBlocks;
+import io.latte.searcher.xtr.ClusterBlocksCache;
 import io.latte.searcher.xtr.KthLargest;
 import io.latte.searcher.xtr.MissingSimilarityImputer;
+import io.latte.searcher.xtr.QueryTables;
 import io.latte.searcher.xtr.TokenMaxima;
 import io.latte.searcher.xtr.TokenRetriever;
 import java.io.IOException;
 import java.util.List;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
 
 /**
- * The {@code xtr} pipeline: {@link CentroidSelector} → {@link TokenRetriever} per segment →
- * {@link MissingSimilarityImputer} → sum over query tokens → {@link ScoredDocs}. The per-segment
- * maxima are kept so a hit can be explained from exactly the numbers that scored it.
+ * The {@code xtr} pipeline: {@link CentroidSelector} → {@link TokenRetriever} per segment (fast scan
+ * over {@link ClusterBlocks}) → {@link MissingSimilarityImputer} → sum over query tokens → the best
+ * documents by approximate score → exact re-scoring of each one's chosen tokens ({@link #rescore}).
+ *
+ * <p>Why re-score: the scan's 8-bit tables are off by at most {@link QueryTables#errorBound} per
+ * token. Re-computing the near-best tokens of every (candidate, query token) with the float tables
+ * makes every reported similarity, and so every score and explanation, the exact best similarity
+ * among the retrieved tokens; the pool is twice the hits asked for, so a document the approximation
+ * ranked just outside the cut can still make it.
  */
 final class XtrRetrieval {
-  record Result(List<ScoredDocs.Entry> top, TokenMaxima[] maxima, float[] missing,
-      MissingSimilarityImputer imputer) {}
+  /**
+   * @param top documents best first; {@code row} indexes {@code retrieved} and {@code positions}
+   * @param retrieved per hit and query token, the exact similarity of the chosen token ({@code -∞}:
+   *     none retrieved); null when scores were left approximate
+   * @param positions per hit and query token, the chosen token's position (-1: none)
+   */
+  record Result(List<ScoredDocs.Entry> top, float[][] retrieved, int[][] positions, float[] missing,
+      MissingSimilarityImputer imputer) {
+    /** The score of a document no query token retrieved anything from: every value imputed. */
+    float floor() {
+      float f = 0;
+      for (float m : missing) {
+        f += imputer.combine(Float.NEGATIVE_INFINITY, m);
+      }
+      return f;
+    }
+  }
+
+  /** Re-scoring pool: at least this many documents, and twice the hits asked for. */
+  static final int MIN_POOL = 20;
 
   private XtrRetrieval() {}
 
@@ -31,25 +59,30 @@ final class XtrRetrieval {
   /**
    * @param projected query in the codebook's space, {@code nq × dim}
    * @param topN how many documents to keep
+   * @param exactScores re-score the chosen tokens exactly (false when the caller re-ranks anyway)
    */
-  static Result retrieve(IndexHandle index, Weight filter, float[] projected, int nq, SearchParams p, int topN)
-      throws IOException {
-    var cb = index.codebook();
-    CentroidSelector selector = new CentroidSelector(cb);
-    CentroidSelector.Probes probes = selector.select(projected, nq, p.nprobe());
+  static Result retrieve(IndexHandle index, Weight filter, float[] projected, int nq, SearchParams p, int topN,
+      boolean exactScores) throws IOException {
+    Codebook cb = index.codebook();
+    CentroidSelector.Probes probes = new CentroidSelector(cb).select(projected, nq, p.nprobe());
+    QueryTables tables = QueryTables.build(cb.quantizer(), projected, nq);
     KthLargest[] kth = new KthLargest[nq];
     for (int q = 0; q < nq; q++) {
       kth[q] = new KthLargest(p.kPrime());
     }
-    TokenRetriever retriever = new TokenRetriever(new ResidualScorer(cb.quantizer()), index.centroidWidth(), cb.dim());
-    List<LeafReaderContext> leaves = index.reader().leaves();
-    TokenMaxima[] maxima = new TokenMaxima[leaves.size()];
-    for (LeafReaderContext leaf : leaves) {
-      maxima[leaf.ord] = retriever.scan(leaf.reader(), AcceptDocs.of(leaf, filter), projected, probes, kth);
-    }
     MissingSimilarityImputer imputer = imputer(p);
+    boolean prune = imputer instanceof MissingSimilarityImputer.KPrime;
+    TokenRetriever retriever = new TokenRetriever();
+    List<LeafReaderContext> leaves = index.reader().leaves();
+    ClusterBlocks[] blocks = new ClusterBlocks[leaves.size()];
+    Bits[] accept = new Bits[leaves.size()];
+    for (LeafReaderContext leaf : leaves) {
+      blocks[leaf.ord] = ClusterBlocksCache.get(leaf.reader(), cb.numCentroids(), cb.quantizer().bytesPerVector());
+      accept[leaf.ord] = AcceptDocs.of(leaf, filter);
+    }
+    TokenMaxima[] maxima = retriever.scan(blocks, accept, probes, tables, kth, prune, cb.numCentroids());
     float[] missing = imputer.missingValues(probes, kth, index.clusterSizes());
-    ScoredDocs top = new ScoredDocs(topN);
+    ScoredDocs approx = new ScoredDocs(exactScores ? Math.max(2 * topN, MIN_POOL) : topN);
     for (LeafReaderContext leaf : leaves) {
       TokenMaxima m = maxima[leaf.ord];
       for (int r = 0; r < m.size(); r++) {
@@ -57,9 +90,105 @@ final class XtrRetrieval {
         for (int q = 0; q < nq; q++) {
           score += imputer.combine(m.max(r, q), missing[q]);
         }
-        top.offer(leaf.ord, leaf.docBase, m.doc(r), r, score);
+        approx.offer(leaf.ord, leaf.docBase, m.doc(r), r, score);
       }
     }
-    return new Result(top.best(), maxima, missing, imputer);
+    if (!exactScores) {
+      return new Result(approx.best(), null, null, missing, imputer);
+    }
+    return rescore(approx.best(), topN, blocks, maxima, retriever, probes, tables, missing, imputer);
+  }
+
+  /**
+   * Exact similarities for {@code pool}: per (document, query token), every retrieved token whose
+   * approximate similarity is within {@code 2E} of the document's approximate best is re-scored with
+   * the float tables and the best kept. The exact best token is always among them (its approximation
+   * is at least its exact value minus {@code E}, which is at least the approximate best's exact value
+   * minus {@code E}, which is at least the approximate best minus {@code 2E}), so with nothing pruned
+   * the scores equal exact MaxSim over the probed tokens.
+   */
+  private static Result rescore(List<ScoredDocs.Entry> pool, int topN, ClusterBlocks[] blocks, TokenMaxima[] maxima,
+      TokenRetriever retriever, CentroidSelector.Probes probes, QueryTables tables, float[] missing,
+      MissingSimilarityImputer imputer) {
+    int nq = missing.length;
+    float[][] retrieved = new float[pool.size()][nq];
+    int[][] positions = new int[pool.size()][nq];
+    PoolIndex index = new PoolIndex(pool);
+    for (int q = 0; q < nq; q++) {
+      final int fq = q;
+      float window = 2 * tables.errorBound(q);
+      float[] approxBest = new float[pool.size()];
+      for (int i = 0; i < pool.size(); i++) {
+        ScoredDocs.Entry e = pool.get(i);
+        approxBest[i] = maxima[e.leaf()].max(e.row(), q);
+        retrieved[i][q] = Float.NEGATIVE_INFINITY;
+        positions[i][q] = -1;
+      }
+      retriever.forEachKept(q, (segment, ref, approximate) -> {
+        ClusterBlocks b = blocks[segment];
+        int i = index.find(segment, b.doc(ref));
+        if (i < 0 || approximate < approxBest[i] - window) {
+          return;
+        }
+        int slot = b.slotOfRef(ref);
+        float s = probes.allScores()[fq][b.centroid(slot)] + b.exactResidual(ref, slot, tables, fq);
+        int position = b.position(ref);
+        if (s > retrieved[i][fq] || (s == retrieved[i][fq] && position < positions[i][fq])) {
+          retrieved[i][fq] = s;
+          positions[i][fq] = position;
+        }
+      });
+    }
+    ScoredDocs top = new ScoredDocs(topN);
+    for (int i = 0; i < pool.size(); i++) {
+      ScoredDocs.Entry e = pool.get(i);
+      float score = 0;
+      for (int q = 0; q < nq; q++) {
+        score += imputer.combine(retrieved[i][q], missing[q]);
+      }
+      top.offer(e.leaf(), e.docBase(), e.doc(), i, score);
+    }
+    return new Result(top.best(), retrieved, positions, missing, imputer);
+  }
+
+  /** (segment, doc) → index in the pool: open addressing over a few hundred entries. */
+  private static final class PoolIndex {
+    private final long[] keys;
+    private final int[] values;
+
+    PoolIndex(List<ScoredDocs.Entry> pool) {
+      int cap = Integer.highestOneBit(Math.max(4, pool.size() * 4 - 1)) << 1;
+      keys = new long[cap];
+      values = new int[cap];
+      java.util.Arrays.fill(keys, -1L);
+      for (int i = 0; i < pool.size(); i++) {
+        long key = key(pool.get(i).leaf(), pool.get(i).doc());
+        int at = slot(key);
+        while (keys[at] != -1L) {
+          at = (at + 1) & (keys.length - 1);
+        }
+        keys[at] = key;
+        values[at] = i;
+      }
+    }
+
+    int find(int segment, int doc) {
+      long key = key(segment, doc);
+      for (int at = slot(key); keys[at] != -1L; at = (at + 1) & (keys.length - 1)) {
+        if (keys[at] == key) {
+          return values[at];
+        }
+      }
+      return -1;
+    }
+
+    private static long key(int segment, int doc) {
+      return ((long) segment << 32) | (doc & 0xFFFFFFFFL);
+    }
+
+    private int slot(long key) {
+      long h = key * 0x9E3779B97F4A7C15L;
+      return (int) (h >>> 40) & (keys.length - 1);
+    }
   }
 }

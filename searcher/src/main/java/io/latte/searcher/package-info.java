@@ -11,18 +11,26 @@
  *   <li>{@link io.latte.searcher.xtr.CentroidSelector}: each query token (projected into the
  *       codebook's space) is scored against every centroid; its {@code nprobe} best clusters are
  *       probed.
- *   <li>{@link io.latte.searcher.xtr.TokenRetriever}: the postings of each probed cluster (one
- *       Lucene term per centroid; positions are token ordinals, payloads the residual codes) are
- *       scanned and every token is scored straight from its codes with per-query-token lookup
- *       tables (WARP): {@code q·v̂ = q·c + Σ LUT[code byte]}. Per (document, query token) the best
- *       similarity is kept. Deleted and filtered-out documents are skipped here.
+ *   <li>{@link io.latte.searcher.xtr.TokenRetriever}: every probed cluster is scanned once per
+ *       query (clusters in {@link io.latte.searcher.xtr.ProbePlan} order, each block scored for all
+ *       query tokens that probe it while it is in cache) over
+ *       {@link io.latte.searcher.xtr.ClusterBlocks}, an in-memory, cluster-major, block-transposed
+ *       copy of each segment's centroid postings (one Lucene term per centroid; positions are
+ *       token ordinals, payloads the residual codes), built once per segment core. Tokens are
+ *       scored 64 at a time from their codes with 8-bit nibble lookup tables held in registers
+ *       (PQ fast scan: {@code q·v̂ ≈ q·c + base + Δ·Σ table[nibble]}), compared in-register against
+ *       the query token's running k'-th best ({@link io.latte.searcher.xtr.RunningThreshold}); only
+ *       passing tokens reach scalar code. Per (document, query token) the best similarity is
+ *       kept. Deleted and filtered-out documents are skipped here.
  *   <li>{@link io.latte.searcher.xtr.MissingSimilarityImputer}: a query token that retrieved nothing
  *       from a document still contributes. XTR's rule imputes the k'-th best similarity that query
  *       token retrieved over the whole index ({@code max(retrieved, m)}, which is the same as
  *       counting only the top-k' tokens); WARP's rule imputes the centroid score at which the
  *       cumulative cluster size passes t' tokens.
- *   <li>The document score is the sum over query tokens; the best {@code k} across all segments
- *       are returned ({@code ScoredDocs}).
+ *   <li>The document score is the sum over query tokens; the best {@code 2k} across all segments
+ *       are re-scored exactly: every retrieved token within twice the tables' error bound of a
+ *       document's best is re-scored with float tables ({@code XtrRetrieval}), so reported scores
+ *       and explanations are exact similarities, and the best {@code k} are returned.
  * </ol>
  *
  * With every cluster probed and k' = all tokens, every document token is retrieved, nothing is

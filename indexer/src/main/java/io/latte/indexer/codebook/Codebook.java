@@ -190,10 +190,16 @@ public final class Codebook {
           "out must hold outOff + tokens * numCentroids = " + need + " floats, got " + out.length);
     }
     PackedVectors p = packedCentroids();
-    float[] row = new float[p.paddedRows()];
+    if (tokens == 0) {
+      return;
+    }
+    // All tokens in one call: the kernel walks the centroid panels once and scores every token
+    // against a panel while it is in cache (one call per token streamed the whole matrix each time).
+    int stride = p.paddedRows();
+    float[] rows = new float[tokens * stride];
+    VectorKernels.dotMatrix(p, queryFlat, 0, tokens, rows, 0, stride);
     for (int t = 0; t < tokens; t++) {
-      VectorKernels.dotMatrix(p, queryFlat, t, t + 1, row, 0, row.length);
-      System.arraycopy(row, 0, out, outOff + t * numCentroids, numCentroids);
+      System.arraycopy(rows, t * stride, out, outOff + t * numCentroids, numCentroids);
     }
   }
 

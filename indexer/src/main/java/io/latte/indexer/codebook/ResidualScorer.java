@@ -22,51 +22,72 @@ public final class ResidualScorer {
   private final ResidualQuantizer quantizer;
   private final int bytes;
   private final float[] lut;
-  private final float[] hi = new float[16];
-  private final float[] lo = new float[16];
+  private final float[] nibbles;
 
   /** An empty scorer for {@code quantizer}; call {@link #setQuery} before scoring. */
   public ResidualScorer(ResidualQuantizer quantizer) {
     this.quantizer = Objects.requireNonNull(quantizer, "quantizer");
     this.bytes = quantizer.bytesPerVector();
     this.lut = new float[bytes * 256];
+    this.nibbles = new float[bytes * 32];
   }
 
   /** Builds the tables for query token {@code q[off, off + dim)} (in the codebook's space). */
   public void setQuery(float[] q, int off) {
-    int dim = quantizer.dim();
-    Checks.range("q", q, off, 1, dim);
-    int b = quantizer.bits();
-    int levels = 1 << b;
-    int mask = levels - 1;
-    int perNibble = 4 / b;
-    float[] w = quantizer.weights();
+    nibbleTables(quantizer, q, off, nibbles, 0);
     for (int t = 0; t < bytes; t++) {
-      int d0 = t * 2 * perNibble;
-      nibbleTable(q, off, w, d0, perNibble, b, levels, mask, hi);
-      nibbleTable(q, off, w, d0 + perNibble, perNibble, b, levels, mask, lo);
       int base = t << 8;
+      int hi = t << 5;
+      int lo = hi + 16;
       for (int h = 0; h < 16; h++) {
-        float hv = hi[h];
+        float hv = nibbles[hi + h];
         int row = base | (h << 4);
         for (int l = 0; l < 16; l++) {
-          lut[row | l] = hv + lo[l];
+          lut[row | l] = hv + nibbles[lo + l];
         }
       }
     }
   }
 
-  /** {@code table[n] = Σ_s q[d0 + s] · w(d0 + s, code s of nibble n)}, top bits first. */
-  private static void nibbleTable(
-      float[] q, int off, float[] w, int d0, int count, int b, int levels, int mask, float[] table) {
-    for (int n = 0; n < 16; n++) {
-      float s = 0f;
-      for (int i = 0; i < count; i++) {
-        int code = (n >>> (4 - b * (i + 1))) & mask;
-        int d = d0 + i;
-        s += q[off + d] * w[d * levels + code];
+  /**
+   * The 16-entry tables of every code nibble for query token {@code q[off, off + dim)}: for code
+   * byte {@code t}, the high nibble's table is {@code out[outOff + 32t, +16)} and the low nibble's
+   * {@code out[outOff + 32t + 16, +16)}, each entry {@code Σ_s q[d0 + s] · w(d0 + s, code s of the
+   * nibble)} over the nibble's {@code 4 / b} dimensions. A token's residual score is the sum of its
+   * {@code 2 * bytesPerVector} nibble entries; fast scans quantise these tables to bytes.
+   */
+  public static void nibbleTables(ResidualQuantizer quantizer, float[] q, int off, float[] out, int outOff) {
+    int dim = quantizer.dim();
+    Checks.range("q", q, off, 1, dim);
+    int bytes = quantizer.bytesPerVector();
+    if (outOff < 0 || out.length - outOff < bytes * 32) {
+      throw new IllegalArgumentException("out needs " + bytes * 32 + " floats from " + outOff + ", has "
+          + (out.length - outOff));
+    }
+    int b = quantizer.bits();
+    int levels = 1 << b;
+    int mask = levels - 1;
+    int perNibble = 4 / b;
+    float[] w = quantizer.weights();
+    // Products q_d · w(d, code) once per (dimension, code); each entry then only adds them up (same
+    // order as multiplying in place, so the tables are bit-identical to the direct formula).
+    float[] prod = new float[dim * levels];
+    for (int d = 0; d < dim; d++) {
+      float qd = q[off + d];
+      for (int c = 0; c < levels; c++) {
+        prod[d * levels + c] = qd * w[d * levels + c];
       }
-      table[n] = s;
+    }
+    for (int j = 0; j < 2 * bytes; j++) {
+      int p0 = j * perNibble * levels;
+      int tableOff = outOff + j * 16;
+      for (int n = 0; n < 16; n++) {
+        float s = 0f;
+        for (int i = 0; i < perNibble; i++) {
+          s += prod[p0 + i * levels + ((n >>> (4 - b * (i + 1))) & mask)];
+        }
+        out[tableOff + n] = s;
+      }
     }
   }
 

@@ -151,6 +151,14 @@ final class PanamaKernels implements Kernels {
     return W;
   }
 
+  /*
+   * The dot products come from the same block methods as dotPacked (through a small scratch array),
+   * so exact MaxSim and centroid scoring share one FMA kernel and its bit-exact results. Each block
+   * is a method of its own: with the 4-row block, the 1-row tail and the loop-carried maxima in one
+   * method, C2 ran out of inlining budget and left some vector calls to the Vector API's slow Java
+   * fallback (seen in a profile). The scratch round trip costs eight stores and loads per four rows
+   * of dim FMAs.
+   */
   @Override
   public void maxDot(
       float[] packed,
@@ -161,102 +169,42 @@ final class PanamaKernels implements Kernels {
       int rowTo,
       float[] best,
       float[] bestIdx) {
-    final int stride = W;
+    float[] scratch = new float[4 * W];
     for (int p = 0; p < paddedRows; p += W) {
       final int pBase = p * dim; // panel p / W starts at (p / W) * W * dim
-      FloatVector best0 = FloatVector.fromArray(SP, best, p);
-      FloatVector best1 = FloatVector.fromArray(SP, best, p + L);
-      FloatVector idx0 = FloatVector.fromArray(SP, bestIdx, p);
-      FloatVector idx1 = FloatVector.fromArray(SP, bestIdx, p + L);
       int j = rowFrom;
       for (; j + 4 <= rowTo; j += 4) {
-        final int r0 = j * dim;
-        final int r1 = r0 + dim;
-        final int r2 = r1 + dim;
-        final int r3 = r2 + dim;
-        FloatVector a00 = FloatVector.zero(SP);
-        FloatVector a01 = FloatVector.zero(SP);
-        FloatVector a10 = FloatVector.zero(SP);
-        FloatVector a11 = FloatVector.zero(SP);
-        FloatVector a20 = FloatVector.zero(SP);
-        FloatVector a21 = FloatVector.zero(SP);
-        FloatVector a30 = FloatVector.zero(SP);
-        FloatVector a31 = FloatVector.zero(SP);
-        for (int k = 0, o = pBase; k < dim; k++, o += stride) {
-          FloatVector p0 = FloatVector.fromArray(SP, packed, o);
-          FloatVector p1 = FloatVector.fromArray(SP, packed, o + L);
-          FloatVector b = FloatVector.broadcast(SP, rows[r0 + k]);
-          a00 = p0.fma(b, a00);
-          a01 = p1.fma(b, a01);
-          b = FloatVector.broadcast(SP, rows[r1 + k]);
-          a10 = p0.fma(b, a10);
-          a11 = p1.fma(b, a11);
-          b = FloatVector.broadcast(SP, rows[r2 + k]);
-          a20 = p0.fma(b, a20);
-          a21 = p1.fma(b, a21);
-          b = FloatVector.broadcast(SP, rows[r3 + k]);
-          a30 = p0.fma(b, a30);
-          a31 = p1.fma(b, a31);
-        }
+        dotPackedFour(packed, pBase, dim, rows, j * dim, scratch, 0, W);
         // Update in row order so that ties keep the lowest row index.
-        FloatVector jv = FloatVector.broadcast(SP, (float) j);
-        VectorMask<Float> m0 = a00.compare(VectorOperators.GT, best0);
-        VectorMask<Float> m1 = a01.compare(VectorOperators.GT, best1);
-        best0 = best0.blend(a00, m0);
-        best1 = best1.blend(a01, m1);
-        idx0 = idx0.blend(jv, m0);
-        idx1 = idx1.blend(jv, m1);
-        jv = FloatVector.broadcast(SP, (float) (j + 1));
-        m0 = a10.compare(VectorOperators.GT, best0);
-        m1 = a11.compare(VectorOperators.GT, best1);
-        best0 = best0.blend(a10, m0);
-        best1 = best1.blend(a11, m1);
-        idx0 = idx0.blend(jv, m0);
-        idx1 = idx1.blend(jv, m1);
-        jv = FloatVector.broadcast(SP, (float) (j + 2));
-        m0 = a20.compare(VectorOperators.GT, best0);
-        m1 = a21.compare(VectorOperators.GT, best1);
-        best0 = best0.blend(a20, m0);
-        best1 = best1.blend(a21, m1);
-        idx0 = idx0.blend(jv, m0);
-        idx1 = idx1.blend(jv, m1);
-        jv = FloatVector.broadcast(SP, (float) (j + 3));
-        m0 = a30.compare(VectorOperators.GT, best0);
-        m1 = a31.compare(VectorOperators.GT, best1);
-        best0 = best0.blend(a30, m0);
-        best1 = best1.blend(a31, m1);
-        idx0 = idx0.blend(jv, m0);
-        idx1 = idx1.blend(jv, m1);
+        for (int r = 0; r < 4; r++) {
+          keepMax(scratch, r * W, j + r, best, bestIdx, p);
+        }
       }
       for (; j < rowTo; j++) {
-        final int r0 = j * dim;
-        FloatVector a00 = FloatVector.zero(SP);
-        FloatVector a01 = FloatVector.zero(SP);
-        for (int k = 0, o = pBase; k < dim; k++, o += stride) {
-          FloatVector b = FloatVector.broadcast(SP, rows[r0 + k]);
-          a00 = FloatVector.fromArray(SP, packed, o).fma(b, a00);
-          a01 = FloatVector.fromArray(SP, packed, o + L).fma(b, a01);
-        }
-        FloatVector jv = FloatVector.broadcast(SP, (float) j);
-        VectorMask<Float> m0 = a00.compare(VectorOperators.GT, best0);
-        VectorMask<Float> m1 = a01.compare(VectorOperators.GT, best1);
-        best0 = best0.blend(a00, m0);
-        best1 = best1.blend(a01, m1);
-        idx0 = idx0.blend(jv, m0);
-        idx1 = idx1.blend(jv, m1);
+        dotPackedRow(packed, pBase, dim, rows, j * dim, scratch, 0);
+        keepMax(scratch, 0, j, best, bestIdx, p);
       }
-      best0.intoArray(best, p);
-      best1.intoArray(best, p + L);
-      idx0.intoArray(bestIdx, p);
-      idx1.intoArray(bestIdx, p + L);
     }
   }
 
-  /*
-   * The 4-row × 2-register FMA block below repeats the one in maxDot on purpose: factoring it into
-   * a helper would have to return eight vectors per call, which the JIT does not keep in registers,
-   * and these two loops are the hot paths of exact MaxSim and of centroid assignment.
+  /**
+   * {@code best[p..p+W) = max(best, dots[from..from+W))}, recording row {@code j} where the dot is
+   * strictly larger.
    */
+  private static void keepMax(float[] dots, int from, int j, float[] best, float[] bestIdx, int p) {
+    FloatVector a0 = FloatVector.fromArray(SP, dots, from);
+    FloatVector a1 = FloatVector.fromArray(SP, dots, from + L);
+    FloatVector best0 = FloatVector.fromArray(SP, best, p);
+    FloatVector best1 = FloatVector.fromArray(SP, best, p + L);
+    VectorMask<Float> m0 = a0.compare(VectorOperators.GT, best0);
+    VectorMask<Float> m1 = a1.compare(VectorOperators.GT, best1);
+    best0.blend(a0, m0).intoArray(best, p);
+    best1.blend(a1, m1).intoArray(best, p + L);
+    FloatVector jv = FloatVector.broadcast(SP, (float) j);
+    FloatVector.fromArray(SP, bestIdx, p).blend(jv, m0).intoArray(bestIdx, p);
+    FloatVector.fromArray(SP, bestIdx, p + L).blend(jv, m1).intoArray(bestIdx, p + L);
+  }
+
   @Override
   public void dotPacked(
       float[] packed,
@@ -268,62 +216,76 @@ final class PanamaKernels implements Kernels {
       float[] out,
       int outOff,
       int outStride) {
-    final int stride = W;
     for (int p = 0; p < paddedRows; p += W) {
       final int pBase = p * dim;
       int j = rowFrom;
       for (; j + 4 <= rowTo; j += 4) {
-        final int r0 = j * dim;
-        final int r1 = r0 + dim;
-        final int r2 = r1 + dim;
-        final int r3 = r2 + dim;
-        FloatVector a00 = FloatVector.zero(SP);
-        FloatVector a01 = FloatVector.zero(SP);
-        FloatVector a10 = FloatVector.zero(SP);
-        FloatVector a11 = FloatVector.zero(SP);
-        FloatVector a20 = FloatVector.zero(SP);
-        FloatVector a21 = FloatVector.zero(SP);
-        FloatVector a30 = FloatVector.zero(SP);
-        FloatVector a31 = FloatVector.zero(SP);
-        for (int k = 0, o = pBase; k < dim; k++, o += stride) {
-          FloatVector p0 = FloatVector.fromArray(SP, packed, o);
-          FloatVector p1 = FloatVector.fromArray(SP, packed, o + L);
-          FloatVector b = FloatVector.broadcast(SP, rows[r0 + k]);
-          a00 = p0.fma(b, a00);
-          a01 = p1.fma(b, a01);
-          b = FloatVector.broadcast(SP, rows[r1 + k]);
-          a10 = p0.fma(b, a10);
-          a11 = p1.fma(b, a11);
-          b = FloatVector.broadcast(SP, rows[r2 + k]);
-          a20 = p0.fma(b, a20);
-          a21 = p1.fma(b, a21);
-          b = FloatVector.broadcast(SP, rows[r3 + k]);
-          a30 = p0.fma(b, a30);
-          a31 = p1.fma(b, a31);
-        }
-        int o0 = outOff + (j - rowFrom) * outStride + p;
-        a00.intoArray(out, o0);
-        a01.intoArray(out, o0 + L);
-        a10.intoArray(out, o0 + outStride);
-        a11.intoArray(out, o0 + outStride + L);
-        a20.intoArray(out, o0 + 2 * outStride);
-        a21.intoArray(out, o0 + 2 * outStride + L);
-        a30.intoArray(out, o0 + 3 * outStride);
-        a31.intoArray(out, o0 + 3 * outStride + L);
+        dotPackedFour(packed, pBase, dim, rows, j * dim, out, outOff + (j - rowFrom) * outStride + p, outStride);
       }
       for (; j < rowTo; j++) {
-        final int r0 = j * dim;
-        FloatVector a00 = FloatVector.zero(SP);
-        FloatVector a01 = FloatVector.zero(SP);
-        for (int k = 0, o = pBase; k < dim; k++, o += stride) {
-          FloatVector b = FloatVector.broadcast(SP, rows[r0 + k]);
-          a00 = FloatVector.fromArray(SP, packed, o).fma(b, a00);
-          a01 = FloatVector.fromArray(SP, packed, o + L).fma(b, a01);
-        }
-        int o0 = outOff + (j - rowFrom) * outStride + p;
-        a00.intoArray(out, o0);
-        a01.intoArray(out, o0 + L);
+        dotPackedRow(packed, pBase, dim, rows, j * dim, out, outOff + (j - rowFrom) * outStride + p);
       }
     }
+  }
+
+  /**
+   * Four rows against one panel: each packed load feeds four FMAs. Its own method (as is {@link
+   * #dotPackedRow}) so C2 inlines every vector call: with both loops in one method, a profile of
+   * centroid scoring showed the last FMA of this block left to the Vector API's Java fallback.
+   */
+  private static void dotPackedFour(
+      float[] packed, int pBase, int dim, float[] rows, int r0, float[] out, int o0, int outStride) {
+    final int r1 = r0 + dim;
+    final int r2 = r1 + dim;
+    final int r3 = r2 + dim;
+    FloatVector a00 = FloatVector.zero(SP);
+    FloatVector a01 = FloatVector.zero(SP);
+    FloatVector a10 = FloatVector.zero(SP);
+    FloatVector a11 = FloatVector.zero(SP);
+    FloatVector a20 = FloatVector.zero(SP);
+    FloatVector a21 = FloatVector.zero(SP);
+    FloatVector a30 = FloatVector.zero(SP);
+    FloatVector a31 = FloatVector.zero(SP);
+    for (int k = 0, o = pBase; k < dim; k++, o += W) {
+      FloatVector p0 = FloatVector.fromArray(SP, packed, o);
+      FloatVector p1 = FloatVector.fromArray(SP, packed, o + L);
+      FloatVector b = FloatVector.broadcast(SP, rows[r0 + k]);
+      a00 = p0.fma(b, a00);
+      a01 = p1.fma(b, a01);
+      b = FloatVector.broadcast(SP, rows[r1 + k]);
+      a10 = p0.fma(b, a10);
+      a11 = p1.fma(b, a11);
+      b = FloatVector.broadcast(SP, rows[r2 + k]);
+      a20 = p0.fma(b, a20);
+      a21 = p1.fma(b, a21);
+      b = FloatVector.broadcast(SP, rows[r3 + k]);
+      a30 = p0.fma(b, a30);
+      a31 = p1.fma(b, a31);
+    }
+    a00.intoArray(out, o0);
+    a01.intoArray(out, o0 + L);
+    a10.intoArray(out, o0 + outStride);
+    a11.intoArray(out, o0 + outStride + L);
+    a20.intoArray(out, o0 + 2 * outStride);
+    a21.intoArray(out, o0 + 2 * outStride + L);
+    a30.intoArray(out, o0 + 3 * outStride);
+    a31.intoArray(out, o0 + 3 * outStride + L);
+  }
+
+  /**
+   * One row against one panel. A method of its own: inlined into {@link #dotPacked}, the vector
+   * calls of this tail loop exceeded C2's inlining budget and ran the Vector API's slow Java
+   * fallback (seen in a profile of centroid scoring).
+   */
+  private static void dotPackedRow(float[] packed, int pBase, int dim, float[] rows, int r0, float[] out, int o0) {
+    FloatVector a00 = FloatVector.zero(SP);
+    FloatVector a01 = FloatVector.zero(SP);
+    for (int k = 0, o = pBase; k < dim; k++, o += W) {
+      FloatVector b = FloatVector.broadcast(SP, rows[r0 + k]);
+      a00 = FloatVector.fromArray(SP, packed, o).fma(b, a00);
+      a01 = FloatVector.fromArray(SP, packed, o + L).fma(b, a01);
+    }
+    a00.intoArray(out, o0);
+    a01.intoArray(out, o0 + L);
   }
 }

@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Per segment: for every document that any query token retrieved a token of, the best retrieved
- * similarity per query token ({@code -∞} where that query token retrieved nothing from it).
+ * similarity per query token ({@code -∞} where that query token retrieved nothing from it) and a
+ * caller-defined int naming that token (its ref in {@link ClusterBlocks} for token retrieval).
  *
  * <p>Sparse by design: only touched documents get a row, found through an open-addressing
  * {@code doc → row} table, so memory follows the number of retrieved documents, not the segment size.
@@ -41,15 +42,15 @@ public final class TokenMaxima {
   }
 
   /**
-   * Records similarity {@code score} of the token at {@code position} of {@code doc} for query
-   * token {@code q}; keeps the best (first on ties).
+   * Records similarity {@code score} of the token named {@code token} of {@code doc} for query token
+   * {@code q}; keeps the best (first on ties).
    */
-  public void accept(int doc, int q, float score, int position) {
+  public void accept(int doc, int q, float score, int token) {
     int row = row(doc);
     int at = row * queryTokens + q;
     if (score > maxima[at]) {
       maxima[at] = score;
-      argmax[at] = position;
+      argmax[at] = token;
     }
   }
 
@@ -68,7 +69,7 @@ public final class TokenMaxima {
     return maxima[r * queryTokens + q];
   }
 
-  /** Position of the best retrieved token of row {@code r} for query token {@code q}; -1 if none. */
+  /** The best retrieved token of row {@code r} for query token {@code q}; -1 if none. */
   public int argmax(int r, int q) {
     int at = r * queryTokens + q;
     return maxima[at] == Float.NEGATIVE_INFINITY ? -1 : argmax[at];

@@ -1,94 +1,208 @@
 package io.latte.searcher.xtr;
 
-import io.latte.indexer.codebook.ResidualScorer;
-import io.latte.indexer.format.CentroidTerms;
-import io.latte.indexer.format.LatteIndexFormat;
-import java.io.IOException;
-import org.apache.lucene.index.LeafReader;
-import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * Stage 2 of token retrieval: for each query token, scan the postings of its probed clusters in
- * one segment and score every token straight from its residual codes (the payload) with the query
- * token's lookup tables: {@code q · v̂ = q · c + LUT(codes)}. Keeps, per (document, query token), the
- * best similarity and its token position, and feeds every similarity to the query token's k'-th
- * best tracker. Documents are never read whole.
+ * Stage 2 of token retrieval: for each query token, scan the blocks of its probed clusters in every
+ * segment ({@link ClusterBlocks}) with the fast-scan kernel, and keep, per (document, query token),
+ * the best token: its approximate similarity {@code q·c + base + Δ·Σ entries} and its ref. Every
+ * token that passes is offered to the query token's k'-th best tracker. Documents are never read
+ * whole. Not thread-safe: one per search.
  *
- * <p>Query-token-major order keeps one query token's tables (dim·b/8 KiB) hot in cache while all of
- * its clusters are scanned.
+ * <p><b>Pruning</b> (XTR imputation only): a document's contribution is {@code max(retrieved, m)}
+ * where {@code m}, the final k'-th best similarity, is at least the tracker's running threshold, so a
+ * token at or below that threshold cannot change any score. The kernel compares sums against the
+ * threshold in-register and only passing tokens reach the scalar loop; a cluster whose best possible
+ * token (centroid score + largest table sum) cannot pass is skipped whole. Clusters are scanned best
+ * centroid first, so the threshold rises early. WARP imputation keeps every retrieved token.
  */
 public final class TokenRetriever {
-  private final ResidualScorer scorer;
-  private final int centroidWidth;
-  private final int dim;
+  private final FastScanKernel kernel;
+  /** Histogram bins of the running k'-th-best bound: a bin is about 0.001 of similarity on SciFact. */
+  static final int THRESHOLD_BINS = 2048;
 
-  /**
-   * @param scorer lookup-table scorer of the index's quantiser (one per thread: it holds tables)
-   * @param centroidWidth bytes of a centroid term ({@link LatteIndexFormat#centroidBytes})
-   * @param dim codebook dimension
-   */
-  public TokenRetriever(ResidualScorer scorer, int centroidWidth, int dim) {
-    this.scorer = scorer;
-    this.centroidWidth = centroidWidth;
-    this.dim = dim;
+  private final short[] sums = new short[FastScanKernel.BLOCK];
+  private final int[] tokenOfSlot = new int[FastScanKernel.BLOCK];
+  private Candidates[] candidates = new Candidates[0];
+
+  public TokenRetriever() {
+    this(FastScan.kernel());
+  }
+
+  TokenRetriever(FastScanKernel kernel) {
+    this.kernel = kernel;
+    for (int s = 0; s < tokenOfSlot.length; s++) {
+      tokenOfSlot[s] = kernel.tokenOfSlot(s);
+    }
+  }
+
+  /** Name of the kernel in use, e.g. {@code panama(512-bit)}. */
+  public String kernelName() {
+    return kernel.name();
   }
 
   /**
-   * Scans one segment.
+   * Scans every segment, cluster by cluster in {@link ProbePlan} order; each block of a cluster is
+   * scored for every query token that probes it while it is in cache (the scan is bound by memory
+   * bandwidth: each distinct token is read from memory once per query, not once per query token).
    *
-   * @param query projected query, {@code queryTokens × dim}
-   * @param accept documents that may be retrieved (live and passing the filter); null = all
-   * @return per-document maxima of this segment
+   * @param accept per segment, documents that may be retrieved (live and passing the filter); null
+   *     entries = all
+   * @param prune skip tokens at or below the k'-th best threshold (only valid with XTR imputation)
+   * @return per segment, its documents' maxima; the token handle is the token's ref in its blocks
    */
-  public TokenMaxima scan(LeafReader reader, Bits accept, float[] query, CentroidSelector.Probes probes,
-      KthLargest[] kth) throws IOException {
+  public TokenMaxima[] scan(ClusterBlocks[] blocks, Bits[] accept, CentroidSelector.Probes probes,
+      QueryTables tables, KthLargest[] kth, boolean prune, int numCentroids) {
     int nq = probes.queryTokens();
-    TokenMaxima maxima = new TokenMaxima(nq, 64);
-    Terms terms = reader.terms(LatteIndexFormat.FIELD_TOKENS);
-    if (terms == null) {
-      return maxima;
-    }
-    TermsEnum te = terms.iterator();
-    PostingsEnum pe = null;
+    ensureQueries(nq);
+    ProbePlan plan = ProbePlan.of(probes, numCentroids);
+    RunningThreshold[] running = new RunningThreshold[nq];
     for (int q = 0; q < nq; q++) {
-      scorer.setQuery(query, q * dim);
-      int[] centroids = probes.centroids()[q];
-      float[] centroidScores = probes.scores()[q];
-      KthLargest top = kth[q];
-      for (int p = 0; p < centroids.length; p++) {
-        if (!te.seekExact(CentroidTerms.term(centroids[p], centroidWidth))) {
-          continue; // no token of this segment fell into that cluster
-        }
-        float cs = centroidScores[p];
-        pe = te.postings(pe, PostingsEnum.PAYLOADS);
-        for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
-          if (accept != null && !accept.get(doc)) {
-            continue;
-          }
-          int freq = pe.freq();
-          float best = Float.NEGATIVE_INFINITY;
-          int bestPos = -1;
-          for (int f = 0; f < freq; f++) {
-            int pos = pe.nextPosition();
-            BytesRef codes = pe.getPayload();
-            float s = cs + scorer.score(codes.bytes, codes.offset);
-            if (s > top.threshold()) {
-              top.offer(s);
-            }
-            if (s > best) {
-              best = s;
-              bestPos = pos;
-            }
-          }
-          maxima.accept(doc, q, best, bestPos);
+      candidates[q].clear();
+      float[] cs = probes.scores()[q];
+      running[q] = new RunningThreshold(kth[q].k(), cs[cs.length - 1] + tables.approximate(q, 0),
+          cs[0] + tables.approximate(q, tables.maxSum(q)), THRESHOLD_BINS);
+    }
+    for (int c = 0; c < plan.size(); c++) {
+      for (int i = 0; i < blocks.length; i++) {
+        int slot = blocks[i].slot(plan.centroid(c));
+        if (slot >= 0) { // else no token of this segment fell into that cluster
+          scanCluster(blocks[i], i, slot, accept[i], plan.queries(c), plan.scores(c), tables, running, prune);
         }
       }
     }
+    TokenMaxima[] maxima = new TokenMaxima[blocks.length];
+    for (int i = 0; i < blocks.length; i++) {
+      maxima[i] = new TokenMaxima(nq, 64);
+    }
+    for (int q = 0; q < nq; q++) {
+      Candidates cand = candidates[q];
+      float bound = running[q].threshold();
+      for (int c = 0; c < cand.size; c++) {
+        if (cand.scores[c] > bound) { // the k' best are all above the running bound
+          kth[q].offer(cand.scores[c]);
+        }
+      }
+      keep(q, prune ? kth[q].value() : Float.NEGATIVE_INFINITY, blocks, maxima);
+    }
     return maxima;
+  }
+
+  /** What {@link #forEachKept} reports: one retrieved token of a query token. */
+  public interface KeptToken {
+    void accept(int segment, int ref, float approximate);
+  }
+
+  /**
+   * After {@link #scan}: every token query token {@code q} retrieved (at or above its k'-th best when
+   * pruning), with its approximate similarity. Lets a caller re-score the near-best tokens of a few
+   * documents exactly.
+   */
+  public void forEachKept(int q, KeptToken visitor) {
+    Candidates cand = candidates[q];
+    for (int c = 0; c < cand.size; c++) {
+      visitor.accept(cand.segments[c], cand.refs[c], cand.scores[c]);
+    }
+  }
+
+  /**
+   * Moves query token {@code q}'s candidates into the maxima. Deferred until the scan is complete
+   * because only then is its k'-th best value final: with pruning, only candidates at or above it
+   * can score ({@code max(retrieved, m)}), about k' of them, while several times as many passed the
+   * running threshold; the per-document bookkeeping is done for those few.
+   */
+  private void keep(int q, float floor, ClusterBlocks[] blocks, TokenMaxima[] maxima) {
+    Candidates cand = candidates[q];
+    int kept = 0;
+    for (int c = 0; c < cand.size; c++) {
+      float s = cand.scores[c];
+      if (s >= floor) {
+        int seg = cand.segments[c];
+        int ref = cand.refs[c];
+        maxima[seg].accept(blocks[seg].doc(ref), q, s, ref);
+        cand.scores[kept] = s; // compact: forEachKept only visits these
+        cand.segments[kept] = seg;
+        cand.refs[kept] = ref;
+        kept++;
+      }
+    }
+    cand.size = kept;
+  }
+
+  private void scanCluster(ClusterBlocks blocks, int segment, int slot, Bits accept, int[] queries, float[] cs,
+      QueryTables tables, RunningThreshold[] running, boolean prune) {
+    int bytes = blocks.bytes();
+    int blockBytes = FastScanKernel.BLOCK * bytes;
+    byte[] codes = blocks.codes(slot);
+    int n = blocks.size(slot);
+    int first = blocks.start(slot);
+    for (int b = 0, k0 = 0; k0 < n; b++, k0 += FastScanKernel.BLOCK) {
+      boolean any = false;
+      // The block is read from memory once; the other query tokens find it in cache.
+      for (int j = 0; j < queries.length; j++) {
+        int q = queries[j];
+        RunningThreshold top = running[q];
+        int threshold = prune ? tables.sumThreshold(q, top.threshold() - cs[j]) : -1;
+        if (threshold >= tables.maxSum(q)) {
+          continue; // no token of this cluster can pass for q any more: thresholds only rise
+        }
+        any = true;
+        long mask = kernel.scoreBlock(codes, b * blockBytes, bytes, tables.quantised(q), threshold, sums);
+        Candidates cand = candidates[q];
+        while (mask != 0) {
+          int slotInBlock = Long.numberOfTrailingZeros(mask);
+          mask &= mask - 1;
+          int k = k0 + tokenOfSlot[slotInBlock];
+          if (k >= n) {
+            continue; // padding
+          }
+          int ref = first + k;
+          if (accept != null && !accept.get(blocks.doc(ref))) {
+            continue;
+          }
+          float s = cs[j] + tables.approximate(q, sums[slotInBlock]);
+          top.offer(s);
+          cand.add(s, segment, ref);
+        }
+      }
+      if (!any) {
+        return;
+      }
+    }
+  }
+
+  private void ensureQueries(int nq) {
+    if (candidates.length < nq) {
+      Candidates[] grown = java.util.Arrays.copyOf(candidates, nq);
+      for (int q = candidates.length; q < nq; q++) {
+        grown[q] = new Candidates();
+      }
+      candidates = grown;
+    }
+  }
+
+  /** Tokens of one query token that passed the running threshold: growable parallel arrays. */
+  private static final class Candidates {
+    float[] scores = new float[4096];
+    int[] segments = new int[4096];
+    int[] refs = new int[4096];
+    int size;
+
+    void clear() {
+      size = 0;
+    }
+
+    void add(float score, int segment, int ref) {
+      if (size == scores.length) {
+        int n = size * 2;
+        scores = java.util.Arrays.copyOf(scores, n);
+        segments = java.util.Arrays.copyOf(segments, n);
+        refs = java.util.Arrays.copyOf(refs, n);
+      }
+      scores[size] = score;
+      segments[size] = segment;
+      refs[size] = ref;
+      size++;
+    }
   }
 }

@@ -13,7 +13,7 @@ final class TopIndices {
       if (size < n) {
         heap[size] = i;
         siftUp(heap, size++, values);
-      } else if (better(i, heap[0], values)) {
+      } else if (values[i] >= values[heap[0]] && better(i, heap[0], values)) {
         heap[0] = i;
         siftDown(heap, size, values);
       }

@@ -1,0 +1,165 @@
+package io.latte.searcher.xtr;
+
+import io.latte.indexer.codebook.ResidualQuantizer;
+import io.latte.indexer.codebook.ResidualScorer;
+
+/**
+ * Per query: each query token's nibble lookup tables, exact (float) and quantised to bytes for
+ * {@link FastScanKernel}.
+ *
+ * <p><b>Quantisation</b> (as in PQ fast scan): one step {@code Δ} per query token, shared by all its
+ * tables so that sums of entries stay comparable, {@code Δ = max_j(range of table j) / cap}; table
+ * {@code j} stores {@code round((v - min_j) / Δ)}, so a token's residual score is approximately {@code
+ * base + Δ · Σ entries} with {@code base = Σ_j min_j}. Each entry is off by at most {@code Δ/2}, and
+ * {@link #errorBound} (the sum of each table's largest error) bounds a token's error. {@code cap} is 127 (two
+ * entries add within a byte) and at most {@code 32767 / tables} (sums fit a signed short).
+ *
+ * <p>The approximate scores only choose: which tokens pass the k'-th-best threshold and which token
+ * of a document is its best for a query token. Reported similarities are re-scored with the exact
+ * tables ({@link #exactResidual}).
+ */
+public final class QueryTables {
+  private final int queryTokens;
+  private final int bytes;
+  private final int tables;
+  private final float[] exact;
+  private final byte[][] quantised;
+  private final float[] base;
+  private final float[] delta;
+  private final int[] maxSum;
+  private final float[] errorBound;
+
+  private QueryTables(int queryTokens, int bytes) {
+    this.queryTokens = queryTokens;
+    this.bytes = bytes;
+    this.tables = 2 * bytes;
+    this.exact = new float[queryTokens * tables * 16];
+    this.quantised = new byte[queryTokens][];
+    this.base = new float[queryTokens];
+    this.delta = new float[queryTokens];
+    this.maxSum = new int[queryTokens];
+    this.errorBound = new float[queryTokens];
+  }
+
+  /**
+   * @param projected query tokens in the codebook's space, row-major {@code queryTokens × dim}
+   */
+  public static QueryTables build(ResidualQuantizer quantizer, float[] projected, int queryTokens) {
+    int bytes = quantizer.bytesPerVector();
+    QueryTables t = new QueryTables(queryTokens, bytes);
+    int cap = Math.min(127, Short.MAX_VALUE / t.tables);
+    if (cap < 1) {
+      throw new IllegalArgumentException("fast scan supports at most " + Short.MAX_VALUE / 2
+          + " code bytes per token, the index has " + bytes);
+    }
+    for (int q = 0; q < queryTokens; q++) {
+      int off = q * t.tables * 16;
+      ResidualScorer.nibbleTables(quantizer, projected, q * quantizer.dim(), t.exact, off);
+      t.quantise(q, off, cap);
+    }
+    return t;
+  }
+
+  private void quantise(int q, int off, int cap) {
+    float range = 0;
+    float sumMin = 0;
+    float[] min = new float[tables];
+    for (int j = 0; j < tables; j++) {
+      float lo = Float.POSITIVE_INFINITY;
+      float hi = Float.NEGATIVE_INFINITY;
+      for (int n = 0; n < 16; n++) {
+        float v = exact[off + j * 16 + n];
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      min[j] = lo;
+      sumMin += lo;
+      range = Math.max(range, hi - lo);
+    }
+    float d = range > 0 ? range / cap : 1f;
+    float inv = 1f / d;
+    byte[] out = new byte[tables * 16 + FastScanKernel.TABLE_PADDING];
+    int most = 0;
+    double bound = 0;
+    for (int j = 0; j < tables; j++) {
+      int top = 0;
+      float worst = 0;
+      for (int n = 0; n < 16; n++) {
+        float v = exact[off + j * 16 + n];
+        int u = (int) ((v - min[j]) * inv + 0.5f); // round half up; the operand is >= 0
+        u = Math.min(cap, u);
+        out[j * 16 + n] = (byte) u;
+        top = Math.max(top, u);
+        worst = Math.max(worst, Math.abs(min[j] + d * u - v));
+      }
+      most += top;
+      bound += worst;
+    }
+    // The largest rounding error of each table, summed (at most tables · Δ/2), plus float slack for
+    // computing base + Δ · sum and the exact sum in different orders.
+    errorBound[q] = (float) (bound * (1 + 1e-5) + 1e-6 * (Math.abs(sumMin) + d * most));
+    quantised[q] = out;
+    base[q] = sumMin;
+    delta[q] = d;
+    maxSum[q] = most;
+  }
+
+  public int queryTokens() {
+    return queryTokens;
+  }
+
+  /** The byte tables of query token {@code q}, in {@link FastScanKernel}'s layout. */
+  byte[] quantised(int q) {
+    return quantised[q];
+  }
+
+  /** Approximate residual score of a token whose entries sum to {@code sum}. */
+  public float approximate(int q, int sum) {
+    return base[q] + delta[q] * sum;
+  }
+
+  /** The largest sum any token can reach for query token {@code q}. */
+  public int maxSum(int q) {
+    return maxSum[q];
+  }
+
+  /**
+   * The largest sum whose approximate residual score is at most {@code residual}: tokens with a
+   * larger sum are the only ones that can score above it. -1 when every token can; at least
+   * {@link #maxSum} when none can.
+   */
+  public int sumThreshold(int q, float residual) {
+    if (residual == Float.NEGATIVE_INFINITY) {
+      return -1;
+    }
+    double s = Math.floor((residual - (double) base[q]) / delta[q]);
+    if (s < 0) {
+      return -1;
+    }
+    return s >= maxSum[q] ? maxSum[q] : (int) s;
+  }
+
+  /**
+   * Worst-case difference between a token's approximate and exact residual score: the sum over
+   * tables of each table's largest rounding error (never more than {@code tables · Δ / 2}).
+   */
+  public float errorBound(int q) {
+    return errorBound[q];
+  }
+
+  /**
+   * Exact residual score (the float tables) of the token whose byte {@code t} is at {@code codes[off
+   * + t * stride]}.
+   */
+  public float exactResidual(int q, byte[] codes, int off, int stride) {
+    int tableOff = q * tables * 16;
+    float s0 = 0;
+    float s1 = 0;
+    for (int t = 0; t < bytes; t++) {
+      int c = codes[off + t * stride] & 0xFF;
+      s0 += exact[tableOff + (t << 5) + (c >>> 4)];
+      s1 += exact[tableOff + (t << 5) + 16 + (c & 0x0F)];
+    }
+    return s0 + s1;
+  }
+}
