@@ -1,22 +1,21 @@
 package io.latte.searcher;
 
 import io.latte.indexer.codebook.Codebook;
-import io.latte.indexer.format.CentroidTerms;
 import io.latte.indexer.format.IndexFiles;
 import io.latte.indexer.format.IndexMeta;
 import io.latte.indexer.format.LatteIndexFormat;
+import io.latte.searcher.xtr.ClusterBlocks;
+import io.latte.searcher.xtr.ClusterBlocksCache;
 import io.latte.searcher.xtr.ClusterSizes;
 import java.io.IOException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.util.BytesRef;
 
 /**
- * One point-in-time view of a latte index: the Lucene reader, the codebook and meta, and the
- * per-view statistics the searcher needs (cluster sizes for WARP imputation). Cheap to share
+ * One point-in-time view of a latte index: the Lucene reader, the codebook and meta, token
+ * retrieval's in-memory cluster blocks of each segment, and the per-view statistics the searcher
+ * needs (cluster sizes for WARP imputation). Cheap to share
  * between threads; a new commit means a new handle.
  */
 public final class IndexHandle {
@@ -25,6 +24,7 @@ public final class IndexHandle {
   private final IndexFiles files;
   private final long[] clusterSizes;
   private final int centroidWidth;
+  private final ClusterBlocks[] blocks;
 
   public IndexHandle(DirectoryReader reader, IndexFiles files) throws IOException {
     this.reader = reader;
@@ -34,15 +34,14 @@ public final class IndexHandle {
     Codebook cb = files.codebook();
     this.centroidWidth = LatteIndexFormat.centroidBytes(cb.numCentroids());
     this.clusterSizes = new long[cb.numCentroids()];
+    // Token retrieval's in-memory blocks are read here, when a view opens (after a commit, off the
+    // query path), not by the first query; segments shared with an earlier view come from the cache.
+    // Their cluster sizes are the centroid terms' total frequencies, deleted tokens included.
+    this.blocks = new ClusterBlocks[reader.leaves().size()];
     for (LeafReaderContext leaf : reader.leaves()) {
-      Terms terms = leaf.reader().terms(LatteIndexFormat.FIELD_TOKENS);
-      if (terms == null) {
-        continue;
-      }
-      TermsEnum te = terms.iterator();
-      for (BytesRef t = te.next(); t != null; t = te.next()) {
-        clusterSizes[CentroidTerms.centroid(t)] += te.totalTermFreq();
-      }
+      ClusterBlocks b = ClusterBlocksCache.get(leaf.reader(), cb.numCentroids(), cb.quantizer().bytesPerVector());
+      blocks[leaf.ord] = b;
+      b.addClusterSizes(clusterSizes);
     }
   }
 
@@ -69,6 +68,11 @@ public final class IndexHandle {
 
   public int centroidWidth() {
     return centroidWidth;
+  }
+
+  /** Token retrieval's blocks of segment {@code leafOrd}. */
+  public ClusterBlocks blocks(int leafOrd) {
+    return blocks[leafOrd];
   }
 
   public ClusterSizes clusterSizes() {

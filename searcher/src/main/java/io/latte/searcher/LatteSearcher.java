@@ -75,22 +75,10 @@ public final class LatteSearcher {
       }
       case HYBRID -> {
         int n = Math.max(p.k(), p.candidates());
-        List<ScoredDocs.Entry> lateTop;
-        float lateFloor = Float.NaN;
-        if (p.hybridWith() == SearchMode.XTR) {
-          // Token retrieval ranks only documents it retrieved a token from; the rest score the
-          // all-imputed floor, which anchors the normalisation (else it would move with the list).
-          XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, n, true);
-          lateTop = r.top();
-          lateFloor = r.floor();
-        } else {
-          SearchRequest late = new SearchRequest(request.text(), request.vectors(), p.hybridWith(), request.filter(),
-              false, p.withK(n));
-          lateTop = entries(search(late).hits());
-        }
+        LateRanking late = lateRanking(request.filter(), filter, projected, nq, p, n);
         List<ScoredDocs.Entry> bm25 = Bm25Search.search(index, request.text(), request.filter(), n);
         t1 = System.nanoTime();
-        List<ScoredDocs.Entry> fused = ResultFusion.fuse(lateTop, lateFloor, bm25, p);
+        List<ScoredDocs.Entry> fused = ResultFusion.fuse(late.top(), late.floor(), bm25, p);
         MaxSimScorer scorer = explainer == null ? null : new MaxSimScorer(index, projected, nq);
         for (ScoredDocs.Entry e : fused) {
           hits.add(hit(e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));
@@ -111,15 +99,36 @@ public final class LatteSearcher {
     return hits;
   }
 
-  private List<ScoredDocs.Entry> entries(List<Hit> hits) {
-    var leaves = index.reader().leaves();
-    List<ScoredDocs.Entry> out = new ArrayList<>(hits.size());
-    for (Hit h : hits) {
-      var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(h.luceneDoc(), leaves));
-      out.add(new ScoredDocs.Entry(leaf.ord, leaf.docBase, h.luceneDoc() - leaf.docBase, -1, h.score()));
-    }
-    return out;
+  /**
+   * The late-interaction half of {@code hybrid}: the best {@code n} documents of {@code
+   * p.hybridWith()} as entries (no stored fields read), and the score of a document outside them
+   * when the mode knows it: token retrieval ranks only documents it retrieved a token from, the rest
+   * score the all-imputed floor, which anchors linear fusion's normalisation (else it would move
+   * with where the list ends). NaN for the exhaustive modes.
+   */
+  private LateRanking lateRanking(Query filterQuery, Weight filter, float[] projected, int nq, SearchParams p, int n)
+      throws IOException {
+    return switch (p.hybridWith()) {
+      case XTR -> {
+        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, n, true);
+        yield new LateRanking(r.top(), r.floor());
+      }
+      case COLBERT -> {
+        XtrRetrieval.Result r =
+            XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(n, p.candidates()), false);
+        yield new LateRanking(new MaxSimScorer(index, projected, nq).rescore(r.top(), n), Float.NaN);
+      }
+      case MUVERA -> {
+        List<ScoredDocs.Entry> candidates =
+            MuveraRetrieval.candidates(index, filterQuery, projected, nq, Math.max(n, p.candidates()));
+        yield new LateRanking(new MaxSimScorer(index, projected, nq).rescore(candidates, n), Float.NaN);
+      }
+      case EXACT -> new LateRanking(new MaxSimScorer(index, projected, nq).scanAll(filter, n), Float.NaN);
+      default -> throw new IllegalStateException("hybrid cannot fuse " + p.hybridWith());
+    };
   }
+
+  private record LateRanking(List<ScoredDocs.Entry> top, float floor) {}
 
   private Hit hit(ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {
     String id = index.searcher().storedFields().document(e.globalDoc(), Set.of(LatteIndexFormat.FIELD_ID))

@@ -14,7 +14,7 @@ package io.latte.searcher;
  *     Fusion#LINEAR} with weight {@value #DEFAULT_HYBRID_WEIGHT}: chosen on SciFact's train queries
  *     (linear 0.4–0.8 and RRF; RRF ranked below the late-interaction mode alone there), see
  *     docs/BENCHMARKS.md
- * @param hybridWith the late-interaction mode fused by {@code hybrid}: xtr, colbert or exact
+ * @param hybridWith the late-interaction mode fused by {@code hybrid}: xtr, colbert, muvera or exact
  * @param hybridWeight with linear fusion, the weight of the late-interaction score in [0, 1]
  * @param rrfK the constant of reciprocal-rank fusion (60 in the original paper), 1..10000
  */
@@ -60,7 +60,7 @@ public record SearchParams(
       throw new IllegalArgumentException("fusion must be rrf or linear");
     }
     if (hybridWith == null || hybridWith == SearchMode.BM25 || hybridWith == SearchMode.HYBRID) {
-      throw new IllegalArgumentException("hybridWith must be xtr, colbert or exact, got " + hybridWith);
+      throw new IllegalArgumentException("hybridWith must be xtr, colbert, muvera or exact, got " + hybridWith);
     }
     if (!(hybridWeight >= 0 && hybridWeight <= 1)) {
       throw new IllegalArgumentException("hybridWeight must be in [0, 1], got " + hybridWeight);

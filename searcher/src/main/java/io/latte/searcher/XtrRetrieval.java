@@ -3,7 +3,6 @@ package io.latte.searcher;
 import io.latte.indexer.codebook.Codebook;
 import io.latte.searcher.xtr.CentroidSelector;
 import io.latte.searcher.xtr.ClusterBlocks;
-import io.latte.searcher.xtr.ClusterBlocksCache;
 import io.latte.searcher.xtr.KthLargest;
 import io.latte.searcher.xtr.MissingSimilarityImputer;
 import io.latte.searcher.xtr.QueryTables;
@@ -77,10 +76,10 @@ final class XtrRetrieval {
     ClusterBlocks[] blocks = new ClusterBlocks[leaves.size()];
     Bits[] accept = new Bits[leaves.size()];
     for (LeafReaderContext leaf : leaves) {
-      blocks[leaf.ord] = ClusterBlocksCache.get(leaf.reader(), cb.numCentroids(), cb.quantizer().bytesPerVector());
+      blocks[leaf.ord] = index.blocks(leaf.ord);
       accept[leaf.ord] = AcceptDocs.of(leaf, filter);
     }
-    TokenMaxima[] maxima = retriever.scan(blocks, accept, probes, tables, kth, prune, cb.numCentroids());
+    TokenMaxima[] maxima = retriever.scan(blocks, accept, probes, tables, kth, prune);
     float[] missing = imputer.missingValues(probes, kth, index.clusterSizes());
     ScoredDocs approx = new ScoredDocs(exactScores ? Math.max(2 * topN, MIN_POOL) : topN);
     for (LeafReaderContext leaf : leaves) {

@@ -284,10 +284,7 @@ public final class Codebook {
           "centroid must be in [0, " + numCentroids + "), got " + centroid);
     }
     quantizer.decode(codes, off, out, outOff);
-    int c = centroid * dim;
-    for (int d = 0; d < dim; d++) {
-      out[outOff + d] += centroids[c + d];
-    }
+    VectorKernels.addTo(centroids, centroid * dim, out, outOff, dim); // residual + centroid, per element
   }
 
   /** Writes this codebook to {@code path} atomically in the layout described above. */

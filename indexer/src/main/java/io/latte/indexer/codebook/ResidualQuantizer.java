@@ -293,8 +293,13 @@ public final class ResidualQuantizer {
   public void decode(byte[] codes, int off, float[] out, int outOff) {
     int per = 8 / bits;
     int bytes = dim / per;
-    for (int t = 0; t < bytes; t++) {
-      System.arraycopy(byteTable, ((t << 8) | (codes[off + t] & 0xFF)) * per, out, outOff + t * per, per);
+    // A plain loop, not System.arraycopy: for 2-8 floats per byte the call's set-up cost more than the
+    // copy (decoding was 40 % of colbert re-scoring in a profile).
+    for (int t = 0, o = outOff; t < bytes; t++, o += per) {
+      int from = ((t << 8) | (codes[off + t] & 0xFF)) * per;
+      for (int i = 0; i < per; i++) {
+        out[o + i] = byteTable[from + i];
+      }
     }
   }
 

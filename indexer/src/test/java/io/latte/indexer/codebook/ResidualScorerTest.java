@@ -1,6 +1,8 @@
 package io.latte.indexer.codebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latte.indexer.vector.VectorKernels;
 import java.util.Random;
@@ -44,5 +46,14 @@ class ResidualScorerTest {
         }
       }
     }
+  }
+
+  @Test
+  void nibbleTablesNameTooShortOutput() {
+    ResidualQuantizer q = ResidualQuantizer.train(
+        TestData.gaussian(new Random(41), 100, 16, 1), 100, 16, 2, ResidualQuantizer.Mode.PER_DIMENSION);
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ResidualScorer.nibbleTables(q, new float[16], 0, new float[q.bytesPerVector() * 32 - 1], 0));
+    assertTrue(e.getMessage().contains("out needs " + q.bytesPerVector() * 32), e.getMessage());
   }
 }

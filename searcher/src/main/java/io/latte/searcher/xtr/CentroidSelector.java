@@ -16,6 +16,11 @@ public final class CentroidSelector {
     public int queryTokens() {
       return centroids.length;
     }
+
+    /** Centroids of the codebook (every query token was scored against all of them). */
+    public int numCentroids() {
+      return allScores.length == 0 ? 0 : allScores[0].length;
+    }
   }
 
   private final Codebook codebook;

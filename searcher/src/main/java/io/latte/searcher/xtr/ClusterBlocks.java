@@ -164,19 +164,21 @@ public final class ClusterBlocks {
 
   /** Slot holding token {@code ref}. */
   public int slotOfRef(int ref) {
+    // Slot starts strictly increase: every centroid term has at least one posting.
     int i = Arrays.binarySearch(start, 0, start.length - 1, ref);
-    if (i >= 0) {
-      while (i + 1 < start.length - 1 && start[i + 1] == ref) {
-        i++; // cannot happen (no empty clusters), but stay correct if it did
-      }
-      return i;
-    }
-    return -i - 2;
+    return i >= 0 ? i : -i - 2;
   }
 
   /** Centroid id of slot {@code s}. */
   public int centroid(int s) {
     return centroidOf[s];
+  }
+
+  /** Adds this segment's tokens per cluster (deleted documents included) to {@code sizes[centroid]}. */
+  public void addClusterSizes(long[] sizes) {
+    for (int s = 0; s < centroidOf.length; s++) {
+      sizes[centroidOf[s]] += size(s);
+    }
   }
 
   /** Tokens in this segment (deleted documents included). */

@@ -25,27 +25,22 @@ public final class ClusterBlocksCache {
     }
     IndexReader.CacheKey key = helper.getKey();
     ClusterBlocks cached = CACHE.get(key);
-    if (cached != null && cached.bytes() == bytes) {
+    if (cached != null) {
       return cached;
     }
     try {
-      ClusterBlocks built = CACHE.compute(key, (k, old) -> {
-        if (old != null && old.bytes() == bytes) {
-          return old;
-        }
+      cached = CACHE.computeIfAbsent(key, k -> {
         try {
           return ClusterBlocks.build(reader, numCentroids, bytes);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
-      if (cached == null) {
-        helper.addClosedListener(CACHE::remove);
-      }
-      return built;
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
+    helper.addClosedListener(CACHE::remove); // twice if two threads missed together: harmless
+    return cached;
   }
 
   /** Segments currently cached (for tests and stats). */

@@ -31,14 +31,6 @@ public final class KthLargest {
     buf[n++] = v;
     if (n == buf.length) {
       keepLargest();
-    } else if (n == k && threshold == Float.NEGATIVE_INFINITY) {
-      // The first k values: their minimum already bounds the k-th largest from below, so callers
-      // can start skipping now instead of after 2k values (most of a scan's early tokens).
-      float m = buf[0];
-      for (int i = 1; i < k; i++) {
-        m = Math.min(m, buf[i]);
-      }
-      threshold = m;
     }
   }
 

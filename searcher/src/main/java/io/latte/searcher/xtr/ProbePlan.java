@@ -23,8 +23,9 @@ public final class ProbePlan {
     this.scores = scores;
   }
 
-  public static ProbePlan of(CentroidSelector.Probes probes, int numCentroids) {
+  public static ProbePlan of(CentroidSelector.Probes probes) {
     int nq = probes.queryTokens();
+    int numCentroids = probes.numCentroids();
     int[] count = new int[numCentroids];
     int[] bestRank = new int[numCentroids];
     float[] bestScore = new float[numCentroids];

@@ -1,44 +1,39 @@
 package io.latte.searcher.xtr;
 
+import java.util.Arrays;
 import org.apache.lucene.util.Bits;
 
 /**
  * Stage 2 of token retrieval: for each query token, scan the blocks of its probed clusters in every
  * segment ({@link ClusterBlocks}) with the fast-scan kernel, and keep, per (document, query token),
  * the best token: its approximate similarity {@code q·c + base + Δ·Σ entries} and its ref. Every
- * token that passes is offered to the query token's k'-th best tracker. Documents are never read
- * whole. Not thread-safe: one per search.
+ * token that passes raises the query token's running k'-th-best bound ({@link RunningThreshold});
+ * the exact k'-th best ({@link KthLargest}) is selected once the scan is done. Documents are never
+ * read whole. Not thread-safe: one per search.
  *
  * <p><b>Pruning</b> (XTR imputation only): a document's contribution is {@code max(retrieved, m)}
- * where {@code m}, the final k'-th best similarity, is at least the tracker's running threshold, so a
- * token at or below that threshold cannot change any score. The kernel compares sums against the
- * threshold in-register and only passing tokens reach the scalar loop; a cluster whose best possible
- * token (centroid score + largest table sum) cannot pass is skipped whole. Clusters are scanned best
- * centroid first, so the threshold rises early. WARP imputation keeps every retrieved token.
+ * where {@code m}, the final k'-th best similarity, is at least the running bound, so a token at or
+ * below that bound cannot change any score. The kernel compares sums against the bound in-register
+ * and only passing tokens reach the scalar loop; once no token of a cluster can pass for any of its
+ * query tokens (centroid score + largest table sum), the rest of the cluster is skipped. The probe
+ * plan meets each query token's best clusters early, so the bound rises early. WARP imputation keeps
+ * every retrieved token.
  */
 public final class TokenRetriever {
-  private final FastScanKernel kernel;
   /** Histogram bins of the running k'-th-best bound: a bin is about 0.001 of similarity on SciFact. */
   static final int THRESHOLD_BINS = 2048;
 
+  private final FastScanKernel kernel;
   private final short[] sums = new short[FastScanKernel.BLOCK];
   private final int[] tokenOfSlot = new int[FastScanKernel.BLOCK];
-  private Candidates[] candidates = new Candidates[0];
+  /** Per query token, the tokens that passed; after {@link #scan}, those kept. */
+  private Candidates[] candidates;
 
   public TokenRetriever() {
-    this(FastScan.kernel());
-  }
-
-  TokenRetriever(FastScanKernel kernel) {
-    this.kernel = kernel;
+    this.kernel = FastScan.kernel();
     for (int s = 0; s < tokenOfSlot.length; s++) {
       tokenOfSlot[s] = kernel.tokenOfSlot(s);
     }
-  }
-
-  /** Name of the kernel in use, e.g. {@code panama(512-bit)}. */
-  public String kernelName() {
-    return kernel.name();
   }
 
   /**
@@ -52,13 +47,13 @@ public final class TokenRetriever {
    * @return per segment, its documents' maxima; the token handle is the token's ref in its blocks
    */
   public TokenMaxima[] scan(ClusterBlocks[] blocks, Bits[] accept, CentroidSelector.Probes probes,
-      QueryTables tables, KthLargest[] kth, boolean prune, int numCentroids) {
+      QueryTables tables, KthLargest[] kth, boolean prune) {
     int nq = probes.queryTokens();
-    ensureQueries(nq);
-    ProbePlan plan = ProbePlan.of(probes, numCentroids);
+    ProbePlan plan = ProbePlan.of(probes);
     RunningThreshold[] running = new RunningThreshold[nq];
+    candidates = new Candidates[nq];
     for (int q = 0; q < nq; q++) {
-      candidates[q].clear();
+      candidates[q] = new Candidates();
       float[] cs = probes.scores()[q];
       running[q] = new RunningThreshold(kth[q].k(), cs[cs.length - 1] + tables.approximate(q, 0),
           cs[0] + tables.approximate(q, tables.maxSum(q)), THRESHOLD_BINS);
@@ -171,33 +166,19 @@ public final class TokenRetriever {
     }
   }
 
-  private void ensureQueries(int nq) {
-    if (candidates.length < nq) {
-      Candidates[] grown = java.util.Arrays.copyOf(candidates, nq);
-      for (int q = candidates.length; q < nq; q++) {
-        grown[q] = new Candidates();
-      }
-      candidates = grown;
-    }
-  }
-
   /** Tokens of one query token that passed the running threshold: growable parallel arrays. */
   private static final class Candidates {
-    float[] scores = new float[4096];
-    int[] segments = new int[4096];
-    int[] refs = new int[4096];
+    float[] scores = new float[1024];
+    int[] segments = new int[1024];
+    int[] refs = new int[1024];
     int size;
-
-    void clear() {
-      size = 0;
-    }
 
     void add(float score, int segment, int ref) {
       if (size == scores.length) {
         int n = size * 2;
-        scores = java.util.Arrays.copyOf(scores, n);
-        segments = java.util.Arrays.copyOf(segments, n);
-        refs = java.util.Arrays.copyOf(refs, n);
+        scores = Arrays.copyOf(scores, n);
+        segments = Arrays.copyOf(segments, n);
+        refs = Arrays.copyOf(refs, n);
       }
       scores[size] = score;
       segments[size] = segment;

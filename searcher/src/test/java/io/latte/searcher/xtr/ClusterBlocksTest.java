@@ -2,6 +2,7 @@ package io.latte.searcher.xtr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latte.indexer.build.BuildOptions;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +67,12 @@ class ClusterBlocksTest {
         assertEquals(blocks.tokens(), tokens);
       }
       assertEquals(Indexes.postingsByCentroid(index), fromBlocks);
+
+      // Payloads of another length than the codebook's: a clear error, not garbage scores.
+      var reader = index.leaves().get(0).context().reader();
+      CorruptIndexException e = assertThrows(CorruptIndexException.class,
+          () -> ClusterBlocks.build(reader, index.codebook().numCentroids(), bytes + 1));
+      assertTrue(e.getMessage().contains("code bytes, expected " + (bytes + 1)), e.getMessage());
     }
   }
 }

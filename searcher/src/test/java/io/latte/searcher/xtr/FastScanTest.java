@@ -1,6 +1,7 @@
 package io.latte.searcher.xtr;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latte.indexer.codebook.ResidualQuantizer;
@@ -132,6 +133,20 @@ class FastScanTest {
             "a loose bound: " + running.threshold() + " for " + seen[n - k]);
       }
     }
+  }
+
+  @Test
+  void badArgumentsAreNamed() {
+    assertThrows(IllegalArgumentException.class, () -> new RunningThreshold(0, 0, 1, 16));
+    assertThrows(IllegalArgumentException.class, () -> new RunningThreshold(1, 0, 1, 1));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RunningThreshold(1, 1, 0, 16));
+    assertTrue(e.getMessage().contains("hi >= lo"), e.getMessage());
+    // 4 bits × 32 768 dimensions = 16 384 code bytes: more nibble tables than 16-bit sums can hold.
+    int dim = 32_768;
+    ResidualQuantizer wide =
+        ResidualQuantizer.train(gaussian(new Random(6), 16, dim, 1f), 16, dim, 4, ResidualQuantizer.Mode.PER_DIMENSION);
+    e = assertThrows(IllegalArgumentException.class, () -> QueryTables.build(wide, new float[dim], 1));
+    assertTrue(e.getMessage().contains("16384"), e.getMessage());
   }
 
   static float[] gaussian(Random r, int rows, int dim, float scale) {
