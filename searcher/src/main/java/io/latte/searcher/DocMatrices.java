@@ -1,7 +1,6 @@
 package io.latte.searcher;
 
 import io.latte.indexer.codebook.Codebook;
-import io.latte.indexer.format.DocCodes;
 import io.latte.indexer.format.DocMatrixCodec;
 import io.latte.indexer.format.LatteIndexFormat;
 import java.io.IOException;
@@ -16,22 +15,30 @@ final class DocMatrices {
   private final BinaryDocValues values;
   private final Codebook codebook;
   private final int centroidWidth;
-  private final String segment;
+  private final LeafReader reader;
 
   DocMatrices(LeafReader reader, Codebook codebook, int centroidWidth) throws IOException {
     this.values = reader.getBinaryDocValues(LatteIndexFormat.FIELD_MATRIX);
     this.codebook = codebook;
     this.centroidWidth = centroidWidth;
-    this.segment = reader.toString();
+    this.reader = reader; // named in error messages only: its toString showed up in xtr's profile
+  }
+
+  /**
+   * The compressed matrix of {@code doc} read in place (valid until the next call), or null when it
+   * has none.
+   */
+  DocMatrixCodec.View view(int doc) throws IOException {
+    if (values == null || !values.advanceExact(doc)) {
+      return null;
+    }
+    return DocMatrixCodec.view(values.binaryValue(), centroidWidth, codebook.bytesPerVector(),
+        () -> LatteIndexFormat.FIELD_MATRIX + " of doc " + doc + " in " + reader);
   }
 
   /** The decompressed {@code tokens × dim} matrix of {@code doc}, or null when it has none. */
   float[] decode(int doc) throws IOException {
-    if (values == null || !values.advanceExact(doc)) {
-      return null;
-    }
-    DocCodes codes = DocMatrixCodec.decode(values.binaryValue(), centroidWidth, codebook.bytesPerVector(),
-        LatteIndexFormat.FIELD_MATRIX + " of doc " + doc + " in " + segment);
-    return codes.decode(codebook);
+    DocMatrixCodec.View v = view(doc);
+    return v == null ? null : DocMatrixCodec.codes(v).decode(codebook);
   }
 }

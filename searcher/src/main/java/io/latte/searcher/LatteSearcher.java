@@ -1,11 +1,11 @@
 package io.latte.searcher;
 
 import io.latte.indexer.codebook.Codebook;
-import io.latte.indexer.format.LatteIndexFormat;
+import io.latte.indexer.read.DocIds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
@@ -37,13 +37,15 @@ public final class LatteSearcher {
     }
     Explainer explainer = request.explain() && projected != null ? new Explainer(index, request.vectors()) : null;
     List<Hit> hits = new ArrayList<>();
+    // One stored-fields reader for all hits (only indexes without id doc values use it).
+    StoredFields stored = index.searcher().storedFields();
     long t1;
     switch (request.mode()) {
       case XTR -> {
         XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, p.k(), true);
         t1 = System.nanoTime();
         for (ScoredDocs.Entry e : r.top()) {
-          hits.add(hit(e, explainer == null ? null : explainer.fromXtr(r, e)));
+          hits.add(hit(stored, e, explainer == null ? null : explainer.fromXtr(r, e)));
         }
       }
       case COLBERT -> {
@@ -63,14 +65,14 @@ public final class LatteSearcher {
         t1 = System.nanoTime();
         List<ScoredDocs.Entry> top = scorer.scanAll(filter, p.k());
         for (ScoredDocs.Entry e : top) {
-          hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
+          hits.add(hit(stored, e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
         }
       }
       case BM25 -> {
         List<ScoredDocs.Entry> top = Bm25Search.search(index, request.text(), request.filter(), p.k());
         t1 = System.nanoTime();
         for (ScoredDocs.Entry e : top) {
-          hits.add(hit(e, null));
+          hits.add(hit(stored, e, null));
         }
       }
       case HYBRID -> {
@@ -81,7 +83,7 @@ public final class LatteSearcher {
         List<ScoredDocs.Entry> fused = ResultFusion.fuse(late.top(), late.floor(), bm25, p);
         MaxSimScorer scorer = explainer == null ? null : new MaxSimScorer(index, projected, nq);
         for (ScoredDocs.Entry e : fused) {
-          hits.add(hit(e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));
+          hits.add(hit(stored, e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));
         }
       }
       default -> throw new IllegalStateException("unhandled mode " + request.mode());
@@ -92,9 +94,10 @@ public final class LatteSearcher {
 
   private List<Hit> rescored(MaxSimScorer scorer, List<ScoredDocs.Entry> candidates, int k, Explainer explainer)
       throws IOException {
+    StoredFields stored = index.searcher().storedFields();
     List<Hit> hits = new ArrayList<>();
     for (ScoredDocs.Entry e : scorer.rescore(candidates, k)) {
-      hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
+      hits.add(hit(stored, e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
     }
     return hits;
   }
@@ -130,9 +133,8 @@ public final class LatteSearcher {
 
   private record LateRanking(List<ScoredDocs.Entry> top, float floor) {}
 
-  private Hit hit(ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {
-    String id = index.searcher().storedFields().document(e.globalDoc(), Set.of(LatteIndexFormat.FIELD_ID))
-        .get(LatteIndexFormat.FIELD_ID);
+  private Hit hit(StoredFields stored, ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {
+    String id = DocIds.id(index.reader().leaves().get(e.leaf()).reader(), e.doc(), stored, e.globalDoc());
     return new Hit(id, e.score(), e.globalDoc(), explanation);
   }
 

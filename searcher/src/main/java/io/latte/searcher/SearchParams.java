@@ -5,6 +5,9 @@ package io.latte.searcher;
  *
  * @param k hits returned, 1..10000; default 10
  * @param nprobe clusters probed per query token by token retrieval, 1..65536; default {@value #DEFAULT_NPROBE}
+ *     (with k' {@value #DEFAULT_K_PRIME}: chosen on SciFact's train queries over nprobe 8–64 × k'
+ *     100–1000 as the best nDCG@10 there, 0.9996 of exact re-ranking, and among the fastest; a
+ *     smaller k' imputes a higher similarity and prunes more tokens; see docs/BENCHMARKS.md §4d)
  * @param imputation how a query token scores a document it retrieved nothing from
  * @param kPrime with {@link Imputation#XTR}: the k'-th best retrieved similarity is the imputed value; 1..10^7
  * @param tPrime with {@link Imputation#WARP}: cumulative cluster size (tokens) at which the imputed centroid
@@ -31,8 +34,8 @@ public record SearchParams(
     int rrfK) {
 
   public static final int DEFAULT_K = 10;
-  public static final int DEFAULT_NPROBE = 32;
-  public static final int DEFAULT_K_PRIME = 1000;
+  public static final int DEFAULT_NPROBE = 16;
+  public static final int DEFAULT_K_PRIME = 250;
   public static final long DEFAULT_T_PRIME = 20_000;
   public static final int DEFAULT_CANDIDATES = 200;
   public static final float DEFAULT_HYBRID_WEIGHT = 0.7f;

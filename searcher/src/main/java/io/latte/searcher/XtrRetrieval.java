@@ -17,7 +17,7 @@ import org.apache.lucene.util.Bits;
 /**
  * The {@code xtr} pipeline: {@link CentroidSelector} → {@link TokenRetriever} per segment (fast scan
  * over {@link ClusterBlocks}) → {@link MissingSimilarityImputer} → sum over query tokens → the best
- * documents by approximate score → exact re-scoring of each one's chosen tokens ({@link #rescore}).
+ * documents by approximate score → exact re-scoring of each one's chosen tokens ({@link XtrRescorer}).
  *
  * <p>Why re-score: the scan's 8-bit tables are off by at most {@link QueryTables#errorBound} per
  * token. Re-computing the near-best tokens of every (candidate, query token) with the float tables
@@ -95,99 +95,6 @@ final class XtrRetrieval {
     if (!exactScores) {
       return new Result(approx.best(), null, null, missing, imputer);
     }
-    return rescore(approx.best(), topN, blocks, maxima, retriever, probes, tables, missing, imputer);
-  }
-
-  /**
-   * Exact similarities for {@code pool}: per (document, query token), every retrieved token whose
-   * approximate similarity is within {@code 2E} of the document's approximate best is re-scored with
-   * the float tables and the best kept. The exact best token is always among them (its approximation
-   * is at least its exact value minus {@code E}, which is at least the approximate best's exact value
-   * minus {@code E}, which is at least the approximate best minus {@code 2E}), so with nothing pruned
-   * the scores equal exact MaxSim over the probed tokens.
-   */
-  private static Result rescore(List<ScoredDocs.Entry> pool, int topN, ClusterBlocks[] blocks, TokenMaxima[] maxima,
-      TokenRetriever retriever, CentroidSelector.Probes probes, QueryTables tables, float[] missing,
-      MissingSimilarityImputer imputer) {
-    int nq = missing.length;
-    float[][] retrieved = new float[pool.size()][nq];
-    int[][] positions = new int[pool.size()][nq];
-    PoolIndex index = new PoolIndex(pool);
-    for (int q = 0; q < nq; q++) {
-      final int fq = q;
-      float window = 2 * tables.errorBound(q);
-      float[] approxBest = new float[pool.size()];
-      for (int i = 0; i < pool.size(); i++) {
-        ScoredDocs.Entry e = pool.get(i);
-        approxBest[i] = maxima[e.leaf()].max(e.row(), q);
-        retrieved[i][q] = Float.NEGATIVE_INFINITY;
-        positions[i][q] = -1;
-      }
-      retriever.forEachKept(q, (segment, ref, approximate) -> {
-        ClusterBlocks b = blocks[segment];
-        int i = index.find(segment, b.doc(ref));
-        if (i < 0 || approximate < approxBest[i] - window) {
-          return;
-        }
-        int slot = b.slotOfRef(ref);
-        float s = probes.allScores()[fq][b.centroid(slot)] + b.exactResidual(ref, slot, tables, fq);
-        int position = b.position(ref);
-        if (s > retrieved[i][fq] || (s == retrieved[i][fq] && position < positions[i][fq])) {
-          retrieved[i][fq] = s;
-          positions[i][fq] = position;
-        }
-      });
-    }
-    ScoredDocs top = new ScoredDocs(topN);
-    for (int i = 0; i < pool.size(); i++) {
-      ScoredDocs.Entry e = pool.get(i);
-      float score = 0;
-      for (int q = 0; q < nq; q++) {
-        score += imputer.combine(retrieved[i][q], missing[q]);
-      }
-      top.offer(e.leaf(), e.docBase(), e.doc(), i, score);
-    }
-    return new Result(top.best(), retrieved, positions, missing, imputer);
-  }
-
-  /** (segment, doc) → index in the pool: open addressing over a few hundred entries. */
-  private static final class PoolIndex {
-    private final long[] keys;
-    private final int[] values;
-
-    PoolIndex(List<ScoredDocs.Entry> pool) {
-      int cap = Integer.highestOneBit(Math.max(4, pool.size() * 4 - 1)) << 1;
-      keys = new long[cap];
-      values = new int[cap];
-      java.util.Arrays.fill(keys, -1L);
-      for (int i = 0; i < pool.size(); i++) {
-        long key = key(pool.get(i).leaf(), pool.get(i).doc());
-        int at = slot(key);
-        while (keys[at] != -1L) {
-          at = (at + 1) & (keys.length - 1);
-        }
-        keys[at] = key;
-        values[at] = i;
-      }
-    }
-
-    int find(int segment, int doc) {
-      long key = key(segment, doc);
-      for (int at = slot(key); keys[at] != -1L; at = (at + 1) & (keys.length - 1)) {
-        if (keys[at] == key) {
-          return values[at];
-        }
-      }
-      return -1;
-    }
-
-    private static long key(int segment, int doc) {
-      return ((long) segment << 32) | (doc & 0xFFFFFFFFL);
-    }
-
-    private int slot(long key) {
-      long h = key * 0x9E3779B97F4A7C15L;
-      return (int) (h >>> 40) & (keys.length - 1);
-    }
+    return XtrRescorer.rescore(index, approx.best(), topN, maxima, retriever, probes, tables, missing, imputer);
   }
 }

@@ -29,8 +29,9 @@
  *       cumulative cluster size passes t' tokens.
  *   <li>The document score is the sum over query tokens; the best {@code 2k} across all segments
  *       are re-scored exactly: every retrieved token within twice the tables' error bound of a
- *       document's best is re-scored with float tables ({@code XtrRetrieval}), so reported scores
- *       and explanations are exact similarities, and the best {@code k} are returned.
+ *       document's best is re-scored with float tables from the document's doc-major codes
+ *       ({@code XtrRetrieval}), so reported scores and explanations are exact similarities, and
+ *       the best {@code k} are returned.
  * </ol>
  *
  * With every cluster probed and k' = all tokens, every document token is retrieved, nothing is

@@ -34,4 +34,10 @@ public interface BuildListener {
 
   /** A document was skipped (policy SKIP); under STOP the run fails with it instead. */
   default void onBadDocument(BadDocument bad) {}
+
+  /** A new index is being merged from {@code segments} segments down to {@code target}. */
+  default void onMerging(int segments, int target) {}
+
+  /** The merge is committed. */
+  default void onMerged(int segments, double seconds) {}
 }

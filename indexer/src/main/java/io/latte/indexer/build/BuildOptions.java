@@ -32,6 +32,12 @@ import java.util.Objects;
  *     (default {@value #DEFAULT_ASSIGN_PROBES}: on SciFact a quarter of exact assignment's cost, the
  *     same nDCG@10, and the difference between an indexer that keeps up with the encoder or not)
  * @param resume continue an interrupted run over the same input after its last commit (default)
+ * @param mergeToSegments when the run created the index: merge it down to at most this many
+ *     segments once everything is committed (default {@value #DEFAULT_MERGE_TO_SEGMENTS}); 0 = leave
+ *     the segments of the periodic commits. Token retrieval scans each segment's clusters in blocks
+ *     of 64 tokens, so every (segment, cluster) pays a partly empty last block: on SciFact four
+ *     segments made xtr ≈ 15 % slower than one (docs/BENCHMARKS.md §4d). Runs that add to an
+ *     existing index never merge (that is Lucene's merge policy's job).
  * @param ramBufferMb Lucene's indexing buffer in MB (default 128)
  * @param encodeThreads batches embedded at once (default: all cores); give the embedder one
  *     intra-op thread each (see {@link EmbeddingWorkers})
@@ -56,6 +62,7 @@ public record BuildOptions(
     int trainingThreads,
     int assignProbes,
     boolean resume,
+    int mergeToSegments,
     double ramBufferMb,
     int encodeThreads,
     FdeConfig muvera,
@@ -64,6 +71,7 @@ public record BuildOptions(
   public static final int DEFAULT_BITS = 2;
   public static final int DEFAULT_SAMPLE_TOKENS = 1 << 18;
   public static final int DEFAULT_ASSIGN_PROBES = 16;
+  public static final int DEFAULT_MERGE_TO_SEGMENTS = 1;
 
   public BuildOptions {
     if (bits != 0 && bits != 1 && bits != 2 && bits != 4) {
@@ -86,6 +94,7 @@ public record BuildOptions(
     nonNegative("kmeansIterations", kmeansIterations);
     positive("trainingThreads", trainingThreads);
     nonNegative("assignProbes", assignProbes);
+    nonNegative("mergeToSegments", mergeToSegments);
     positive("encodeThreads", encodeThreads);
     if (!(ramBufferMb >= 1)) {
       throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
@@ -132,6 +141,7 @@ public record BuildOptions(
     b.trainingThreads = trainingThreads;
     b.assignProbes = assignProbes;
     b.resume = resume;
+    b.mergeToSegments = mergeToSegments;
     b.ramBufferMb = ramBufferMb;
     b.encodeThreads = encodeThreads;
     b.muvera = muvera;
@@ -157,6 +167,7 @@ public record BuildOptions(
     private int trainingThreads = Runtime.getRuntime().availableProcessors();
     private int assignProbes = DEFAULT_ASSIGN_PROBES;
     private boolean resume = true;
+    private int mergeToSegments = DEFAULT_MERGE_TO_SEGMENTS;
     private double ramBufferMb = LuceneConfig.DEFAULT_RAM_BUFFER_MB;
     private int encodeThreads = Runtime.getRuntime().availableProcessors();
     private FdeConfig muvera = FdeConfig.defaults();
@@ -180,6 +191,7 @@ public record BuildOptions(
     public Builder trainingThreads(int v) { trainingThreads = v; return this; }
     public Builder assignProbes(int v) { assignProbes = v; return this; }
     public Builder resume(boolean v) { resume = v; return this; }
+    public Builder mergeToSegments(int v) { mergeToSegments = v; return this; }
     public Builder ramBufferMb(double v) { ramBufferMb = v; return this; }
     public Builder encodeThreads(int v) { encodeThreads = v; return this; }
     public Builder muvera(FdeConfig v) { muvera = v; return this; }
@@ -189,7 +201,7 @@ public record BuildOptions(
       return new BuildOptions(
           bits, projectionDim, numCentroids, sampleTokens, expectedDocuments, batchSize, queueBatches,
           commitEveryDocs, commitEverySeconds, badDocuments, maxReportedBadDocuments, seed,
-          kmeansIterations, trainingThreads, assignProbes, resume, ramBufferMb, encodeThreads, muvera, codebook);
+          kmeansIterations, trainingThreads, assignProbes, resume, mergeToSegments, ramBufferMb, encodeThreads, muvera, codebook);
     }
   }
 }

@@ -95,6 +95,9 @@ public final class IndexBuilder {
       }
       WriterLoop loop = new WriterLoop(writer, runBase, checks, options, l);
       pump(loop, buffered, reader);
+      if (created && options.mergeToSegments() > 0) {
+        merge(writer, options.mergeToSegments(), l);
+      }
       return new BuildSummary(
           created, resumeAfter, runBase.written() + loop.written(), loop.tokens(), bad.count(),
           bad.reported(), loop.commits(), (System.nanoTime() - t0) / 1e9, trainingSeconds,
@@ -108,6 +111,18 @@ public final class IndexBuilder {
         writer.close(); // after a failure: back to the last commit
       }
     }
+  }
+
+  /** Merges a newly built index (everything is committed already: a failure here loses nothing). */
+  private static void merge(LatteIndexWriter writer, int target, BuildListener l) throws IOException {
+    int before = writer.segments();
+    if (before <= target) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    l.onMerging(before, target);
+    writer.forceMerge(target);
+    l.onMerged(writer.segments(), (System.nanoTime() - t0) / 1e9);
   }
 
   /**

@@ -69,6 +69,10 @@ public final class ResidualScorer {
     int mask = levels - 1;
     int perNibble = 4 / b;
     float[] w = quantizer.weights();
+    if (b == 2) {
+      twoBitTables(q, off, w, 2 * bytes, out, outOff);
+      return;
+    }
     // Products q_d · w(d, code) once per (dimension, code); each entry then only adds them up (same
     // order as multiplying in place, so the tables are bit-identical to the direct formula).
     float[] prod = new float[dim * levels];
@@ -89,6 +93,42 @@ public final class ResidualScorer {
         out[tableOff + n] = s;
       }
     }
+  }
+
+  /**
+   * The 2-bit case (the default) without the generic loop's variable shifts: a nibble is two
+   * dimensions, entry {@code 4h + l} = {@code q_d w(d, h) + q_{d+1} w(d+1, l)}, summed in the same
+   * order as the generic path (bit-identical). Table building runs once per query token on the
+   * search path, so this matters next to the fast scan itself.
+   */
+  private static void twoBitTables(float[] q, int off, float[] w, int nibbles, float[] out, int outOff) {
+    for (int j = 0; j < nibbles; j++) {
+      int d = 2 * j;
+      float q0 = q[off + d];
+      float q1 = q[off + d + 1];
+      int w0 = 4 * d;
+      float h0 = q0 * w[w0];
+      float h1 = q0 * w[w0 + 1];
+      float h2 = q0 * w[w0 + 2];
+      float h3 = q0 * w[w0 + 3];
+      float l0 = q1 * w[w0 + 4];
+      float l1 = q1 * w[w0 + 5];
+      float l2 = q1 * w[w0 + 6];
+      float l3 = q1 * w[w0 + 7];
+      int o = outOff + 16 * j;
+      fourEntries(out, o, h0, l0, l1, l2, l3);
+      fourEntries(out, o + 4, h1, l0, l1, l2, l3);
+      fourEntries(out, o + 8, h2, l0, l1, l2, l3);
+      fourEntries(out, o + 12, h3, l0, l1, l2, l3);
+    }
+  }
+
+  private static void fourEntries(float[] out, int o, float h, float l0, float l1, float l2, float l3) {
+    float s = 0f + h; // 0f + h as the generic path sums (it turns -0.0 into 0.0)
+    out[o] = s + l0;
+    out[o + 1] = s + l1;
+    out[o + 2] = s + l2;
+    out[o + 3] = s + l3;
   }
 
   /** {@code q · decode(codes[offset, offset + bytesPerVector))} for the current query. */

@@ -1,5 +1,6 @@
 package io.latte.indexer.format;
 
+import java.util.function.Supplier;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.util.BytesRef;
 
@@ -26,12 +27,28 @@ public final class DocMatrixCodec {
   }
 
   /**
-   * Parses one document's value.
+   * One document's value read in place: token {@code i}'s centroid and the offset of its codes,
+   * without copying the matrix (exact re-scoring reads a few tokens of a few documents).
+   */
+  public record View(byte[] bytes, int tokens, int centroidsAt, int codesAt, int centroidBytes, int bytesPerVector) {
+    public int centroid(int i) {
+      return CentroidTerms.read(bytes, centroidsAt + i * centroidBytes, centroidBytes);
+    }
+
+    /** Offset in {@link #bytes} of token {@code i}'s {@code bytesPerVector} code bytes. */
+    public int codesOffset(int i) {
+      return codesAt + i * bytesPerVector;
+    }
+  }
+
+  /**
+   * Parses one document's value in place; the view is valid as long as {@code value}'s bytes are.
    *
-   * @param resource for the error message (field and document)
+   * @param resource for the error message (field and document), built only on an error: this runs
+   *     on the search path
    * @throws CorruptIndexException if the length does not match the token count
    */
-  public static DocCodes decode(BytesRef value, int centroidBytes, int bytesPerVector, String resource)
+  public static View view(BytesRef value, int centroidBytes, int bytesPerVector, Supplier<String> resource)
       throws CorruptIndexException {
     byte[] b = value.bytes;
     int p = value.offset;
@@ -39,7 +56,7 @@ public final class DocMatrixCodec {
     int n = 0;
     for (int shift = 0; ; shift += 7) {
       if (p >= end || shift > 28) {
-        throw new CorruptIndexException("token matrix: bad token count", resource);
+        throw new CorruptIndexException("token matrix: bad token count", resource.get());
       }
       byte x = b[p++];
       n |= (x & 0x7F) << shift;
@@ -50,15 +67,32 @@ public final class DocMatrixCodec {
     long expected = (long) n * (centroidBytes + bytesPerVector);
     if (n < 0 || end - p != expected) {
       throw new CorruptIndexException(
-          "token matrix: " + n + " tokens need " + expected + " bytes, found " + (end - p), resource);
+          "token matrix: " + n + " tokens need " + expected + " bytes, found " + (end - p), resource.get());
     }
-    int[] centroids = new int[n];
-    for (int i = 0; i < n; i++, p += centroidBytes) {
-      centroids[i] = CentroidTerms.read(b, p, centroidBytes);
+    return new View(b, n, p, p + n * centroidBytes, centroidBytes, bytesPerVector);
+  }
+
+  /**
+   * Parses one document's value into arrays.
+   *
+   * @param resource for the error message (field and document)
+   * @throws CorruptIndexException if the length does not match the token count
+   */
+  public static DocCodes decode(BytesRef value, int centroidBytes, int bytesPerVector, String resource)
+      throws CorruptIndexException {
+    return codes(view(value, centroidBytes, bytesPerVector, () -> resource));
+  }
+
+  /** A view's tokens copied into arrays. */
+  public static DocCodes codes(View v) {
+    int bytesPerVector = v.bytesPerVector();
+    int[] centroids = new int[v.tokens()];
+    for (int i = 0; i < centroids.length; i++) {
+      centroids[i] = v.centroid(i);
     }
-    byte[] codes = new byte[n * bytesPerVector];
-    System.arraycopy(b, p, codes, 0, codes.length);
-    return new DocCodes(n, centroids, codes);
+    byte[] codes = new byte[v.tokens() * bytesPerVector];
+    System.arraycopy(v.bytes(), v.codesAt(), codes, 0, codes.length);
+    return new DocCodes(v.tokens(), centroids, codes);
   }
 
   /** Bytes of a vint. */

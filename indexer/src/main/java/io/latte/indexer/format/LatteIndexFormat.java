@@ -32,7 +32,9 @@ import org.apache.lucene.search.similarities.Similarity;
  *
  * <pre>
  * field              kind                                     content
- * {@value #FIELD_ID}                StringField, stored                      corpus _id: key of updates/deletes
+ * {@value #FIELD_ID}                StringField, stored, SortedDocValues     corpus _id: key of updates/deletes; the doc
+ *                                                               values name a hit without decompressing its
+ *                                                               stored fields (older indexes: stored only)
  * {@value #FIELD_TITLE}              StoredField                              title
  * {@value #FIELD_TEXT}               StoredField                              text
  * {@value #FIELD_BM25}               TextField (EnglishAnalyzer)              title + " " + text, for BM25(k1=0.9, b=0.4)

@@ -14,6 +14,7 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -71,6 +72,7 @@ public final class LuceneDocuments {
     Document d = new Document();
     var src = doc.source();
     d.add(new StringField(LatteIndexFormat.FIELD_ID, src.id(), Field.Store.YES));
+    d.add(new SortedDocValuesField(LatteIndexFormat.FIELD_ID, new BytesRef(src.id())));
     d.add(new StoredField(LatteIndexFormat.FIELD_TITLE, src.title()));
     d.add(new StoredField(LatteIndexFormat.FIELD_TEXT, src.text()));
     d.add(new TextField(LatteIndexFormat.FIELD_BM25, src.fullText(), Field.Store.NO));

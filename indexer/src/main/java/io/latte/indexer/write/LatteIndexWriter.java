@@ -177,6 +177,23 @@ public final class LatteIndexWriter implements Closeable {
     lastCommit = data;
   }
 
+  /**
+   * Merges the index down to at most {@code maxSegments} segments and commits the result with the
+   * last commit's data: nothing is lost if this is interrupted (the previous commit stays until the
+   * merged one is complete).
+   */
+  public void forceMerge(int maxSegments) throws IOException {
+    writer.forceMerge(maxSegments);
+    writer.commit();
+  }
+
+  /** Segments as of the last commit. */
+  public int segments() throws IOException {
+    try (DirectoryReader r = DirectoryReader.open(writer)) {
+      return r.leaves().size();
+    }
+  }
+
   /** Discards everything since the last commit and releases the index. */
   @Override
   public void close() throws IOException {

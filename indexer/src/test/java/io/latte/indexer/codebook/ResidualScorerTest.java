@@ -49,6 +49,32 @@ class ResidualScorerTest {
   }
 
   @Test
+  void nibbleTablesEqualTheDirectFormulaAtEveryWidth() {
+    Random r = new Random(42);
+    for (int bits : new int[] {1, 2, 4}) {
+      int dim = 24;
+      ResidualQuantizer q = ResidualQuantizer.train(
+          ResidualQuantizerTest.skewed(r, 300, dim), 300, dim, bits, ResidualQuantizer.Mode.PER_DIMENSION);
+      float[] query = TestData.gaussian(r, 2, dim, 1);
+      int outOff = 5;
+      float[] out = new float[outOff + q.bytesPerVector() * 32];
+      ResidualScorer.nibbleTables(q, query, dim, out, outOff); // the second row, at an offset
+      int perNibble = 4 / bits;
+      for (int j = 0; j < 2 * q.bytesPerVector(); j++) {
+        for (int n = 0; n < 16; n++) {
+          float s = 0f;
+          for (int i = 0; i < perNibble; i++) {
+            int code = (n >>> (4 - bits * (i + 1))) & ((1 << bits) - 1);
+            int d = j * perNibble + i;
+            s += query[dim + d] * q.weight(d, code);
+          }
+          assertEquals(s, out[outOff + j * 16 + n], 0f, "bits " + bits + " table " + j + " entry " + n);
+        }
+      }
+    }
+  }
+
+  @Test
   void nibbleTablesNameTooShortOutput() {
     ResidualQuantizer q = ResidualQuantizer.train(
         TestData.gaussian(new Random(41), 100, 16, 1), 100, 16, 2, ResidualQuantizer.Mode.PER_DIMENSION);

@@ -29,9 +29,13 @@ public final class Indexes {
 
   private Indexes() {}
 
-  /** Small, fast settings: 32 centroids, 3 k-means iterations, one training thread. */
+  /**
+   * Small, fast settings: 32 centroids, 3 k-means iterations, one training thread, and the segments
+   * of the periodic commits kept (tests cover several segments).
+   */
   public static BuildOptions.Builder smallOptions() {
     return BuildOptions.builder()
+        .mergeToSegments(0)
         .numCentroids(32)
         .kmeansIterations(3)
         .trainingThreads(1)

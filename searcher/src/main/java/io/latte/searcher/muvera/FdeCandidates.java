@@ -14,10 +14,16 @@ import org.apache.lucene.search.TopDocs;
  * itself (it searches the graph with the accepted documents, and switches to an exact scan when the
  * filter leaves fewer documents than it would visit), across every segment.
  *
- * <p>{@code candidates} is both the number of hits and HNSW's beam width (Lucene's {@code k} is its
- * {@code efSearch}): more candidates = better recall of the exact top hits, and more to re-score.
+ * <p>HNSW's beam width (Lucene's {@code k} is its {@code efSearch}) is {@value #BEAM_FACTOR} × the
+ * candidates kept: on a one-segment SciFact index a beam of 200 for 200 candidates missed enough of
+ * the encodings' true top 200 to cost 0.006 nDCG@10 after re-scoring (0.7353 against 0.7419 with
+ * twice the beam, 0.7414 with four times; docs/BENCHMARKS.md §4d), while the search itself stays a
+ * small part of the mode's time. (With several segments each one was searched with the full beam.)
  */
 public final class FdeCandidates {
+  /** Beam width per candidate kept. */
+  public static final int BEAM_FACTOR = 2;
+
   private FdeCandidates() {}
 
   /**
@@ -31,6 +37,7 @@ public final class FdeCandidates {
       throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
     }
     float[] fde = encoder.encodeQuery(projected, tokens);
-    return searcher.search(new KnnFloatVectorQuery(LatteIndexFormat.FIELD_MUVERA, fde, candidates, filter), candidates);
+    int beam = (int) Math.min(Integer.MAX_VALUE, (long) candidates * BEAM_FACTOR);
+    return searcher.search(new KnnFloatVectorQuery(LatteIndexFormat.FIELD_MUVERA, fde, beam, filter), candidates);
   }
 }

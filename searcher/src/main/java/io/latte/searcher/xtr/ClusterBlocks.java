@@ -143,15 +143,6 @@ public final class ClusterBlocks {
     return codes[s];
   }
 
-  /**
-   * Exact residual score of token {@code ref} (in slot {@code slot}) for query token {@code q}:
-   * the float tables, not the fast-scan bytes.
-   */
-  public float exactResidual(int ref, int slot, QueryTables tables, int q) {
-    int k = ref - start[slot];
-    return tables.exactResidual(q, codes[slot], (k / BLOCK) * BLOCK * bytes + k % BLOCK, BLOCK);
-  }
-
   /** Segment doc id of token {@code ref}. */
   public int doc(int ref) {
     return docs[ref];
@@ -160,13 +151,6 @@ public final class ClusterBlocks {
   /** Position (token ordinal in its document) of token {@code ref}. */
   public int position(int ref) {
     return positions[ref];
-  }
-
-  /** Slot holding token {@code ref}. */
-  public int slotOfRef(int ref) {
-    // Slot starts strictly increase: every centroid term has at least one posting.
-    int i = Arrays.binarySearch(start, 0, start.length - 1, ref);
-    return i >= 0 ? i : -i - 2;
   }
 
   /** Centroid id of slot {@code s}. */

@@ -10,8 +10,8 @@ import io.latte.indexer.codebook.ResidualScorer;
  * <p><b>Quantisation</b> (as in PQ fast scan): one step {@code Δ} per query token, shared by all its
  * tables so that sums of entries stay comparable, {@code Δ = max_j(range of table j) / cap}; table
  * {@code j} stores {@code round((v - min_j) / Δ)}, so a token's residual score is approximately {@code
- * base + Δ · Σ entries} with {@code base = Σ_j min_j}. Each entry is off by at most {@code Δ/2}, and
- * {@link #errorBound} (the sum of each table's largest error) bounds a token's error. {@code cap} is 127 (two
+ * base + Δ · Σ entries} with {@code base = Σ_j min_j}. Each entry is off by at most {@code Δ/2}, so
+ * {@link #errorBound} ({@code tables · Δ/2} plus float slack) bounds a token's error. {@code cap} is 127 (two
  * entries add within a byte) and at most {@code 32767 / tables} (sums fit a signed short).
  *
  * <p>The approximate scores only choose: which tokens pass the k'-th-best threshold and which token
@@ -52,27 +52,30 @@ public final class QueryTables {
       throw new IllegalArgumentException("fast scan supports at most " + Short.MAX_VALUE / 2
           + " code bytes per token, the index has " + bytes);
     }
+    float[] min = new float[t.tables];
+    float[] max = new float[t.tables];
     for (int q = 0; q < queryTokens; q++) {
       int off = q * t.tables * 16;
       ResidualScorer.nibbleTables(quantizer, projected, q * quantizer.dim(), t.exact, off);
-      t.quantise(q, off, cap);
+      t.quantise(q, off, cap, min, max);
     }
     return t;
   }
 
-  private void quantise(int q, int off, int cap) {
+  private void quantise(int q, int off, int cap, float[] min, float[] max) {
     float range = 0;
     float sumMin = 0;
-    float[] min = new float[tables];
     for (int j = 0; j < tables; j++) {
-      float lo = Float.POSITIVE_INFINITY;
-      float hi = Float.NEGATIVE_INFINITY;
-      for (int n = 0; n < 16; n++) {
-        float v = exact[off + j * 16 + n];
+      int o = off + j * 16;
+      float lo = exact[o];
+      float hi = lo;
+      for (int n = 1; n < 16; n++) {
+        float v = exact[o + n];
         lo = Math.min(lo, v);
         hi = Math.max(hi, v);
       }
       min[j] = lo;
+      max[j] = hi;
       sumMin += lo;
       range = Math.max(range, hi - lo);
     }
@@ -80,24 +83,21 @@ public final class QueryTables {
     float inv = 1f / d;
     byte[] out = new byte[tables * 16 + FastScanKernel.TABLE_PADDING];
     int most = 0;
-    double bound = 0;
     for (int j = 0; j < tables; j++) {
-      int top = 0;
-      float worst = 0;
+      int o = off + j * 16;
+      float m = min[j];
       for (int n = 0; n < 16; n++) {
-        float v = exact[off + j * 16 + n];
-        int u = (int) ((v - min[j]) * inv + 0.5f); // round half up; the operand is >= 0
-        u = Math.min(cap, u);
-        out[j * 16 + n] = (byte) u;
-        top = Math.max(top, u);
-        worst = Math.max(worst, Math.abs(min[j] + d * u - v));
+        // Round half up. The operand is in [0, cap] up to float rounding, so the cast is exact
+        // and the clamp only absorbs that rounding.
+        out[j * 16 + n] = (byte) Math.min(cap, (int) ((exact[o + n] - m) * inv + 0.5f));
       }
-      most += top;
-      bound += worst;
+      // The same float operations on the table's largest entry: its byte is the table's largest
+      // (every step is monotonic), without a reduction over the bytes.
+      most += Math.min(cap, (int) ((max[j] - m) * inv + 0.5f));
     }
-    // The largest rounding error of each table, summed (at most tables · Δ/2), plus float slack for
-    // computing base + Δ · sum and the exact sum in different orders.
-    errorBound[q] = (float) (bound * (1 + 1e-5) + 1e-6 * (Math.abs(sumMin) + d * most));
+    // Rounding to the nearest step puts every entry within Δ/2 of its float value; the slack covers
+    // the float arithmetic of the steps above and of base + Δ · sum against the exact sum.
+    errorBound[q] = (float) (tables * (d / 2) * (1 + 1e-4) + 1e-6 * (Math.abs(sumMin) + d * most));
     quantised[q] = out;
     base[q] = sumMin;
     delta[q] = d;
@@ -140,8 +140,8 @@ public final class QueryTables {
   }
 
   /**
-   * Worst-case difference between a token's approximate and exact residual score: the sum over
-   * tables of each table's largest rounding error (never more than {@code tables · Δ / 2}).
+   * Worst-case difference between a token's approximate and exact residual score: {@code tables · Δ
+   * / 2} (each entry is rounded to the nearest step) plus float slack.
    */
   public float errorBound(int q) {
     return errorBound[q];

@@ -44,14 +44,17 @@ public final class TokenMaxima {
   /**
    * Records similarity {@code score} of the token named {@code token} of {@code doc} for query token
    * {@code q}; keeps the best (first on ties).
+   *
+   * @return the document's row
    */
-  public void accept(int doc, int q, float score, int token) {
+  public int accept(int doc, int q, float score, int token) {
     int row = row(doc);
     int at = row * queryTokens + q;
     if (score > maxima[at]) {
       maxima[at] = score;
       argmax[at] = token;
     }
+    return row;
   }
 
   /** Number of documents with at least one retrieved token. */

@@ -6,7 +6,7 @@ import org.apache.lucene.util.Bits;
 /**
  * Stage 2 of token retrieval: for each query token, scan the blocks of its probed clusters in every
  * segment ({@link ClusterBlocks}) with the fast-scan kernel, and keep, per (document, query token),
- * the best token: its approximate similarity {@code q·c + base + Δ·Σ entries} and its ref. Every
+ * the best token: its approximate similarity {@code q·c + base + Δ·Σ entries} and its position. Every
  * token that passes raises the query token's running k'-th-best bound ({@link RunningThreshold});
  * the exact k'-th best ({@link KthLargest}) is selected once the scan is done. Documents are never
  * read whole. Not thread-safe: one per search.
@@ -44,7 +44,7 @@ public final class TokenRetriever {
    * @param accept per segment, documents that may be retrieved (live and passing the filter); null
    *     entries = all
    * @param prune skip tokens at or below the k'-th best threshold (only valid with XTR imputation)
-   * @return per segment, its documents' maxima; the token handle is the token's ref in its blocks
+   * @return per segment, its documents' maxima; the token handle is the token's position in its document
    */
   public TokenMaxima[] scan(ClusterBlocks[] blocks, Bits[] accept, CentroidSelector.Probes probes,
       QueryTables tables, KthLargest[] kth, boolean prune) {
@@ -83,9 +83,12 @@ public final class TokenRetriever {
     return maxima;
   }
 
-  /** What {@link #forEachKept} reports: one retrieved token of a query token. */
+  /**
+   * What {@link #forEachKept} reports: one retrieved token of a query token, with its document's
+   * row in the segment's {@link TokenMaxima}.
+   */
   public interface KeptToken {
-    void accept(int segment, int ref, float approximate);
+    void accept(int segment, int row, int position, float approximate);
   }
 
   /**
@@ -96,7 +99,7 @@ public final class TokenRetriever {
   public void forEachKept(int q, KeptToken visitor) {
     Candidates cand = candidates[q];
     for (int c = 0; c < cand.size; c++) {
-      visitor.accept(cand.segments[c], cand.refs[c], cand.scores[c]);
+      visitor.accept(cand.segments[c], cand.rows[c], cand.positions[c], cand.scores[c]);
     }
   }
 
@@ -113,11 +116,12 @@ public final class TokenRetriever {
       float s = cand.scores[c];
       if (s >= floor) {
         int seg = cand.segments[c];
-        int ref = cand.refs[c];
-        maxima[seg].accept(blocks[seg].doc(ref), q, s, ref);
+        int row = maxima[seg].accept(cand.docs[c], q, s, cand.positions[c]);
         cand.scores[kept] = s; // compact: forEachKept only visits these
         cand.segments[kept] = seg;
-        cand.refs[kept] = ref;
+        cand.docs[kept] = cand.docs[c];
+        cand.rows[kept] = row;
+        cand.positions[kept] = cand.positions[c];
         kept++;
       }
     }
@@ -152,12 +156,13 @@ public final class TokenRetriever {
             continue; // padding
           }
           int ref = first + k;
-          if (accept != null && !accept.get(blocks.doc(ref))) {
+          int doc = blocks.doc(ref); // read here, where a cluster's refs are adjacent in memory
+          if (accept != null && !accept.get(doc)) {
             continue;
           }
           float s = cs[j] + tables.approximate(q, sums[slotInBlock]);
           top.offer(s);
-          cand.add(s, segment, ref);
+          cand.add(s, segment, doc, blocks.position(ref));
         }
       }
       if (!any) {
@@ -166,23 +171,33 @@ public final class TokenRetriever {
     }
   }
 
-  /** Tokens of one query token that passed the running threshold: growable parallel arrays. */
+  /**
+   * Tokens of one query token that passed the running threshold: growable parallel arrays. The doc
+   * and position are carried rather than looked up by ref later: by then the refs are scattered
+   * over the segment's token arrays and each lookup was a cache miss (seen in a profile).
+   */
   private static final class Candidates {
     float[] scores = new float[1024];
     int[] segments = new int[1024];
-    int[] refs = new int[1024];
+    int[] docs = new int[1024];
+    int[] positions = new int[1024];
+    /** After {@link #keep}: each kept token's document row in its segment's maxima. */
+    int[] rows = new int[1024];
     int size;
 
-    void add(float score, int segment, int ref) {
+    void add(float score, int segment, int doc, int position) {
       if (size == scores.length) {
         int n = size * 2;
         scores = Arrays.copyOf(scores, n);
         segments = Arrays.copyOf(segments, n);
-        refs = Arrays.copyOf(refs, n);
+        docs = Arrays.copyOf(docs, n);
+        positions = Arrays.copyOf(positions, n);
+        rows = Arrays.copyOf(rows, n);
       }
       scores[size] = score;
       segments[size] = segment;
-      refs[size] = ref;
+      docs[size] = doc;
+      positions[size] = position;
       size++;
     }
   }

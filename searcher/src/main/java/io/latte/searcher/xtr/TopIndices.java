@@ -9,13 +9,19 @@ final class TopIndices {
     // Binary min-heap of indices on (value, -index), size n: O(len · log n), no boxing.
     int[] heap = new int[n];
     int size = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (size < n) {
-        heap[size] = i;
-        siftUp(heap, size++, values);
-      } else if (values[i] >= values[heap[0]] && better(i, heap[0], values)) {
+    int i = 0;
+    for (; i < values.length && size < n; i++) {
+      heap[size] = i;
+      siftUp(heap, size++, values);
+    }
+    // The heap's smallest value in a local: nearly every value is below it (centroid selection
+    // runs this over every centroid for every query token).
+    float floor = size == 0 ? Float.POSITIVE_INFINITY : values[heap[0]];
+    for (; i < values.length; i++) {
+      if (values[i] >= floor && better(i, heap[0], values)) {
         heap[0] = i;
         siftDown(heap, size, values);
+        floor = values[heap[0]];
       }
     }
     int[] out = new int[size];

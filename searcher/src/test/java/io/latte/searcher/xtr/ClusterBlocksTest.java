@@ -51,7 +51,6 @@ class ClusterBlocksTest {
           assertEquals(c, blocks.centroid(slot));
           for (int k = 0; k < blocks.size(slot); k++, tokens++) {
             int ref = blocks.start(slot) + k;
-            assertEquals(slot, blocks.slotOfRef(ref));
             int doc = blocks.doc(ref);
             if (live != null && !live.get(doc)) {
               continue;

@@ -51,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--k", defaultValue = "10", paramLabel = "N", description = "Hits per query (default ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--warmup", defaultValue = "50", paramLabel = "N", description = "Warm-up queries per mode (default ${DEFAULT-VALUE}).")
+  @Option(names = "--warmup", defaultValue = "50", paramLabel = "N", description = "Warm-up queries per mode, cycling through the queries, and at least "
+      + "3 s per mode (default ${DEFAULT-VALUE}).")
   int warmup;
 
   @Option(names = "--queries", paramLabel = "N",
@@ -61,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Write the results as JSON.")
   Path json;
 
-  @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also sweep nprobe (xtr) and candidates (colbert) and draw nDCG@10 vs p50.")
+  @Option(names = "--plot", paramLabel = "FILE.svg", description = "Also sweep nprobe and k' (xtr) and candidates (colbert) and draw nDCG@10 vs p50.")
   Path plot;
 
   @Option(names = "--model", paramLabel = "NAME|DIR", description = "Model (default: the one the index was built with).")
@@ -143,13 +144,21 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** nprobe sweep for xtr, candidates sweep for colbert, and the single points of exact / bm25 / hybrid. */
+  /**
+   * nprobe and k' sweeps for xtr (each with the other at its setting), candidates sweep for
+   * colbert, and the single points of exact / bm25 / hybrid.
+   */
   private List<CurvePoint> curve(SearchEngine engine, QuerySet qs, Bencher bencher, SearchParams params,
       Map<String, ModeBench> measured) throws Exception {
     List<CurvePoint> points = new ArrayList<>();
     for (int nprobe : new int[] {1, 2, 4, 8, 16, 32, 64}) {
       points.add(bencher.point("xtr", "nprobe " + nprobe,
           EngineModes.runner(engine, qs, SearchMode.XTR, params.withNprobe(nprobe))));
+      System.out.printf(Locale.ROOT, "curve %s%n", points.get(points.size() - 1));
+    }
+    for (int kPrime : new int[] {50, 100, 250, 500, 1000, 2000}) {
+      points.add(bencher.point("xtr k'", "k' " + kPrime,
+          EngineModes.runner(engine, qs, SearchMode.XTR, params.withKPrime(kPrime))));
       System.out.printf(Locale.ROOT, "curve %s%n", points.get(points.size() - 1));
     }
     for (int candidates : new int[] {10, 25, 50, 100, 200, 400}) {

@@ -89,6 +89,11 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Centroid assignment: two-level search probing N groups (default ${DEFAULT-VALUE}); 0 = exact (slower).")
   int assignProbes;
 
+  @Option(names = "--merge-to", paramLabel = "N", defaultValue = "" + BuildOptions.DEFAULT_MERGE_TO_SEGMENTS,
+      description = "A new index is merged down to at most N segments at the end (default ${DEFAULT-VALUE}: token"
+          + " retrieval is fastest on one); 0 = keep the segments of the periodic commits.")
+  int mergeTo;
+
   @Option(names = "--no-muvera",
       description = "Do not give documents MUVERA encodings (a new index; saves ≈ 4 KiB per document, disables mode muvera).")
   boolean noMuvera;
@@ -117,6 +122,7 @@ public final class IndexCommand implements Callable<Integer> {
         .maxReportedBadDocuments(PRINTED_BAD_DOCUMENTS)
         .assignProbes(assignProbes)
         .resume(!noResume)
+        .mergeToSegments(mergeTo)
         .encodeThreads(model.workers())
         .muvera(noMuvera ? null : io.latte.indexer.muvera.FdeConfig.defaults())
         .build();
@@ -138,6 +144,10 @@ public final class IndexCommand implements Callable<Integer> {
     }
     printSummary(s);
     printThroughput(s, listener);
+    if (listener.mergedFrom > 0) {
+      System.out.printf(Locale.ROOT, "merged %d segments into %d in %.1f s (--merge-to)%n",
+          listener.mergedFrom, listener.mergedInto, listener.mergeSeconds);
+    }
     return 0;
   }
 
@@ -193,6 +203,9 @@ public final class IndexCommand implements Callable<Integer> {
     private volatile long committed;
     /** Docs/s of the encoder alone: the training sample is encoded before anything is written. */
     private volatile double encoderAloneDocsPerSecond = Double.NaN;
+    private volatile int mergedFrom;
+    private volatile int mergedInto;
+    private volatile double mergeSeconds;
 
     BarListener(ProgressBar bar, PrintWriter report) {
       this.bar = bar;
@@ -245,6 +258,19 @@ public final class IndexCommand implements Callable<Integer> {
       if (report != null) {
         report.println(bad.message());
       }
+    }
+
+    @Override
+    public void onMerging(int segments, int target) {
+      mergedFrom = segments;
+      bar.setExtraMessage(String.format(Locale.ROOT, " all committed; merging %d segments into %d…", segments, target));
+    }
+
+    @Override
+    public void onMerged(int segments, double seconds) {
+      mergedInto = segments;
+      mergeSeconds = seconds;
+      bar.setExtraMessage(String.format(Locale.ROOT, " merged into %d segment(s) in %.1f s", segments, seconds));
     }
   }
 

@@ -10,8 +10,8 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * {@code io.latte.searcher.SearchParams}: an out-of-range value is a 400 {@code invalid_params}
  * naming it.
  *
- * @param nprobe clusters probed per query token (default 32)
- * @param kPrime XTR imputation: the k'-th retrieved similarity is imputed (default 1000)
+ * @param nprobe clusters probed per query token (default 16)
+ * @param kPrime XTR imputation: the k'-th retrieved similarity is imputed (default 250)
  * @param tPrime WARP imputation: cumulative cluster size t' (default 20000)
  * @param imputation xtr or warp
  * @param candidates documents re-scored by colbert / fused by hybrid (default 200)

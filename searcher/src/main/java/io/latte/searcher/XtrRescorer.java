@@ -1,0 +1,153 @@
+package io.latte.searcher;
+
+import io.latte.indexer.format.DocMatrixCodec;
+import io.latte.searcher.xtr.CentroidSelector;
+import io.latte.searcher.xtr.MissingSimilarityImputer;
+import io.latte.searcher.xtr.QueryTables;
+import io.latte.searcher.xtr.TokenMaxima;
+import io.latte.searcher.xtr.TokenRetriever;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.LeafReaderContext;
+
+/**
+ * The last stage of {@code xtr}: exact similarities for the best documents by approximate score
+ * (the pool), so that reported scores and explanations are exact and a document the 8-bit tables
+ * ranked just outside the cut can still make it.
+ */
+final class XtrRescorer {
+  private XtrRescorer() {}
+
+  /**
+   * Exact similarities for {@code pool}: per (document, query token), every retrieved token whose
+   * approximate similarity is within {@code 2E} of the document's approximate best is re-scored with
+   * the float tables and the best kept. The exact best token is always among them (its approximation
+   * is at least its exact value minus {@code E}, which is at least the approximate best's exact value
+   * minus {@code E}, which is at least the approximate best minus {@code 2E}), so with nothing pruned
+   * the scores equal exact MaxSim over the probed tokens.
+   *
+   * <p>The codes are read from each pool document's doc-major matrix, where a token's bytes are
+   * contiguous (in the cluster blocks they are 64 bytes apart: one cache line per byte); the
+   * requests are sorted so each matrix is read once, in doc order.
+   */
+  static XtrRetrieval.Result rescore(IndexHandle index, List<ScoredDocs.Entry> pool, int topN, TokenMaxima[] maxima,
+      TokenRetriever retriever, CentroidSelector.Probes probes, QueryTables tables, float[] missing,
+      MissingSimilarityImputer imputer) throws IOException {
+    int nq = missing.length;
+    float[][] retrieved = new float[pool.size()][nq];
+    int[][] positions = new int[pool.size()][nq];
+    for (int i = 0; i < pool.size(); i++) {
+      Arrays.fill(retrieved[i], Float.NEGATIVE_INFINITY);
+      Arrays.fill(positions[i], -1);
+    }
+    Integer[] order = new Integer[pool.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingInt((Integer i) -> pool.get(i).leaf())
+        .thenComparingInt(i -> pool.get(i).doc()));
+    int[] rank = new int[pool.size()];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    // Pool index of each (segment, maxima row): the kept tokens name their document by row.
+    int[][] poolOfRow = new int[maxima.length][];
+    for (int seg = 0; seg < maxima.length; seg++) {
+      poolOfRow[seg] = new int[maxima[seg].size()];
+      Arrays.fill(poolOfRow[seg], -1);
+    }
+    for (int i = 0; i < pool.size(); i++) {
+      poolOfRow[pool.get(i).leaf()][pool.get(i).row()] = i;
+    }
+    Requests requests = new Requests();
+    float[] approxBest = new float[pool.size()];
+    for (int q = 0; q < nq; q++) {
+      final int fq = q;
+      float window = 2 * tables.errorBound(q);
+      for (int i = 0; i < pool.size(); i++) {
+        ScoredDocs.Entry e = pool.get(i);
+        approxBest[i] = maxima[e.leaf()].max(e.row(), q);
+      }
+      retriever.forEachKept(q, (segment, row, position, approximate) -> {
+        int i = poolOfRow[segment][row];
+        if (i >= 0 && approximate >= approxBest[i] - window) {
+          requests.add(rank[i], fq, position);
+        }
+      });
+    }
+    requests.sort();
+    List<LeafReaderContext> leaves = index.reader().leaves();
+    float[][] centroidScores = probes.allScores();
+    DocMatrices matrices = null;
+    int matricesLeaf = -1;
+    for (int at = 0; at < requests.size; ) {
+      int i = order[requests.rank(at)];
+      ScoredDocs.Entry e = pool.get(i);
+      if (e.leaf() != matricesLeaf) {
+        matrices = new DocMatrices(leaves.get(e.leaf()).reader(), index.codebook(), index.centroidWidth());
+        matricesLeaf = e.leaf();
+      }
+      DocMatrixCodec.View m = matrices.view(e.doc());
+      for (int r = requests.rank(at); at < requests.size && requests.rank(at) == r; at++) {
+        int q = requests.query(at);
+        int position = requests.position(at);
+        if (m == null || position >= m.tokens()) {
+          throw new CorruptIndexException("token " + position + " of doc " + e.doc()
+              + " is in the centroid postings but not in its token matrix", leaves.get(e.leaf()).reader().toString());
+        }
+        float s = centroidScores[q][m.centroid(position)] + tables.exactResidual(q, m.bytes(), m.codesOffset(position), 1);
+        if (s > retrieved[i][q] || (s == retrieved[i][q] && position < positions[i][q])) {
+          retrieved[i][q] = s;
+          positions[i][q] = position;
+        }
+      }
+    }
+    ScoredDocs top = new ScoredDocs(topN);
+    for (int i = 0; i < pool.size(); i++) {
+      ScoredDocs.Entry e = pool.get(i);
+      float score = 0;
+      for (int q = 0; q < nq; q++) {
+        score += imputer.combine(retrieved[i][q], missing[q]);
+      }
+      top.offer(e.leaf(), e.docBase(), e.doc(), i, score);
+    }
+    return new XtrRetrieval.Result(top.best(), retrieved, positions, missing, imputer);
+  }
+
+  /**
+   * Tokens to re-score, packed as (pool rank, query token, position) in one long so that sorting
+   * groups them by document in doc order.
+   */
+  private static final class Requests {
+    private long[] packed = new long[256];
+    int size;
+
+    void add(int rank, int q, int position) {
+      if (size == packed.length) {
+        packed = Arrays.copyOf(packed, 2 * size);
+      }
+      packed[size++] = ((long) rank << 44) | ((long) q << 28) | position;
+    }
+
+    void sort() {
+      Arrays.sort(packed, 0, size);
+    }
+
+    int rank(int at) {
+      return (int) (packed[at] >>> 44);
+    }
+
+    int query(int at) {
+      return (int) (packed[at] >>> 28) & 0xFFFF;
+    }
+
+    int position(int at) {
+      return (int) packed[at] & 0x0FFFFFFF;
+    }
+  }
+
+
+}
