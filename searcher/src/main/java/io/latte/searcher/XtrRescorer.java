@@ -80,7 +80,6 @@ final class XtrRescorer {
     }
     requests.sort();
     List<LeafReaderContext> leaves = index.reader().leaves();
-    float[][] centroidScores = probes.allScores();
     DocMatrices matrices = null;
     int matricesLeaf = -1;
     for (int at = 0; at < requests.size; ) {
@@ -98,7 +97,7 @@ final class XtrRescorer {
           throw new CorruptIndexException("token " + position + " of doc " + e.doc()
               + " is in the centroid postings but not in its token matrix", leaves.get(e.leaf()).reader().toString());
         }
-        float s = centroidScores[q][m.centroid(position)] + tables.exactResidual(q, m.bytes(), m.codesOffset(position), 1);
+        float s = probes.score(q, m.centroid(position)) + tables.exactResidual(q, m.bytes(), m.codesOffset(position), 1);
         if (s > retrieved[i][q] || (s == retrieved[i][q] && position < positions[i][q])) {
           retrieved[i][q] = s;
           positions[i][q] = position;

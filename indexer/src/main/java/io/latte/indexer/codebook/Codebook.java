@@ -196,6 +196,10 @@ public final class Codebook {
     // All tokens in one call: the kernel walks the centroid panels once and scores every token
     // against a panel while it is in cache (one call per token streamed the whole matrix each time).
     int stride = p.paddedRows();
+    if (stride == numCentroids) { // no padding (k a multiple of the panel width): straight into out
+      VectorKernels.dotMatrix(p, queryFlat, 0, tokens, out, outOff, stride);
+      return;
+    }
     float[] rows = new float[tokens * stride];
     VectorKernels.dotMatrix(p, queryFlat, 0, tokens, rows, 0, stride);
     for (int t = 0; t < tokens; t++) {

@@ -11,15 +11,20 @@ import io.latte.indexer.codebook.Codebook;
  * ({@code q · v ≈ q · c + q · r̂}).
  */
 public final class CentroidSelector {
-  /** The probes of one query: per query token, centroid ids best first, and their scores. */
-  public record Probes(int[][] centroids, float[][] scores, float[][] allScores) {
+  /**
+   * The probes of one query: per query token, centroid ids best first, and their scores.
+   *
+   * @param allScores every query token's score against every centroid, row-major {@code
+   *     queryTokens × numCentroids} (one array: no per-token copies on the search path)
+   */
+  public record Probes(int[][] centroids, float[][] scores, float[] allScores, int numCentroids) {
     public int queryTokens() {
       return centroids.length;
     }
 
-    /** Centroids of the codebook (every query token was scored against all of them). */
-    public int numCentroids() {
-      return allScores.length == 0 ? 0 : allScores[0].length;
+    /** Query token {@code q}'s score against centroid {@code c}. */
+    public float score(int q, int c) {
+      return allScores[q * numCentroids + c];
     }
   }
 
@@ -46,19 +51,16 @@ public final class CentroidSelector {
     int probes = Math.min(nprobe, k);
     int[][] ids = new int[queryTokens][];
     float[][] best = new float[queryTokens][];
-    float[][] all = new float[queryTokens][];
     // One blocked SIMD pass over the packed centroid matrix for all query tokens.
-    float[] scoresAll = new float[queryTokens * k];
-    codebook.scoreCentroids(query, queryTokens, scoresAll, 0);
+    float[] all = new float[queryTokens * k];
+    codebook.scoreCentroids(query, queryTokens, all, 0);
     for (int i = 0; i < queryTokens; i++) {
-      float[] scores = java.util.Arrays.copyOfRange(scoresAll, i * k, (i + 1) * k);
-      all[i] = scores;
-      ids[i] = TopIndices.of(scores, probes);
+      ids[i] = TopIndices.of(all, i * k, k, probes);
       best[i] = new float[probes];
       for (int p = 0; p < probes; p++) {
-        best[i][p] = scores[ids[i][p]];
+        best[i][p] = all[i * k + ids[i][p]];
       }
     }
-    return new Probes(ids, best, all);
+    return new Probes(ids, best, all, k);
   }
 }

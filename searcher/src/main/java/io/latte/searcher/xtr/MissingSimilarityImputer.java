@@ -57,7 +57,8 @@ public sealed interface MissingSimilarityImputer {
     public float[] missingValues(CentroidSelector.Probes probes, KthLargest[] retrieved, ClusterSizes sizes) {
       float[] m = new float[probes.queryTokens()];
       for (int q = 0; q < m.length; q++) {
-        float[] scores = probes.allScores()[q];
+        int k = probes.numCentroids();
+        float[] scores = java.util.Arrays.copyOfRange(probes.allScores(), q * k, (q + 1) * k);
         int[] order = TopIndices.of(scores, scores.length);
         long cumulative = 0;
         float value = scores[order[order.length - 1]];

@@ -177,12 +177,15 @@ public final class TokenRetriever {
    * over the segment's token arrays and each lookup was a cache miss (seen in a profile).
    */
   private static final class Candidates {
-    float[] scores = new float[1024];
-    int[] segments = new int[1024];
-    int[] docs = new int[1024];
-    int[] positions = new int[1024];
+    /** Small: a query allocates one per query token, and most pass a few hundred tokens at k' 250. */
+    static final int INITIAL_CAPACITY = 256;
+
+    float[] scores = new float[INITIAL_CAPACITY];
+    int[] segments = new int[INITIAL_CAPACITY];
+    int[] docs = new int[INITIAL_CAPACITY];
+    int[] positions = new int[INITIAL_CAPACITY];
     /** After {@link #keep}: each kept token's document row in its segment's maxima. */
-    int[] rows = new int[1024];
+    int[] rows = new int[INITIAL_CAPACITY];
     int size;
 
     void add(float score, int segment, int doc, int position) {

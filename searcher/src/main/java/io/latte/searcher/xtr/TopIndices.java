@@ -5,19 +5,29 @@ final class TopIndices {
   private TopIndices() {}
 
   static int[] of(float[] values, int k) {
-    int n = Math.min(k, values.length);
-    // Binary min-heap of indices on (value, -index), size n: O(len · log n), no boxing.
+    return of(values, 0, values.length, k);
+  }
+
+  /** The {@code k} largest of {@code values[from, from + length)}, as indices relative to {@code from}. */
+  static int[] of(float[] values, int from, int length, int k) {
+    if (from < 0 || length < 0 || from > values.length - length) {
+      throw new IllegalArgumentException("range [" + from + ", " + from + " + " + length + ") outside an array of "
+          + values.length);
+    }
+    int end = from + length;
+    int n = Math.min(k, length);
+    // Binary min-heap of (absolute) indices on (value, -index), size n: O(len · log n), no boxing.
     int[] heap = new int[n];
     int size = 0;
-    int i = 0;
-    for (; i < values.length && size < n; i++) {
+    int i = from;
+    for (; i < end && size < n; i++) {
       heap[size] = i;
       siftUp(heap, size++, values);
     }
     // The heap's smallest value in a local: nearly every value is below it (centroid selection
     // runs this over every centroid for every query token).
     float floor = size == 0 ? Float.POSITIVE_INFINITY : values[heap[0]];
-    for (; i < values.length; i++) {
+    for (; i < end; i++) {
       if (values[i] >= floor && better(i, heap[0], values)) {
         heap[0] = i;
         siftDown(heap, size, values);
@@ -26,7 +36,7 @@ final class TopIndices {
     }
     int[] out = new int[size];
     for (int j = size - 1; j >= 0; j--) {
-      out[j] = heap[0];
+      out[j] = heap[0] - from;
       heap[0] = heap[j];
       siftDown(heap, j, values);
     }

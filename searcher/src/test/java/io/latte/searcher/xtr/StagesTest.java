@@ -104,7 +104,7 @@ class StagesTest {
     assertEquals(0.4f, warp.combine(0.4f, 0.5f), "WARP keeps what was retrieved");
     // Cluster sizes 60, 50, 10 in score order 0.9, 0.8, 0.1: cumulative passes t'=100 at the second.
     var probes = new CentroidSelector.Probes(new int[][] {{0}}, new float[][] {{0.9f}},
-        new float[][] {{0.9f, 0.8f, 0.1f}});
+        new float[] {0.9f, 0.8f, 0.1f}, 3);
     long[] sizes = {60, 50, 10};
     assertEquals(0.8f, warp.missingValues(probes, new KthLargest[] {new KthLargest(1)}, c -> sizes[c])[0]);
   }
