@@ -53,7 +53,7 @@ public final class TokenRetriever {
     RunningThreshold[] running = new RunningThreshold[nq];
     candidates = new Candidates[nq];
     for (int q = 0; q < nq; q++) {
-      candidates[q] = new Candidates();
+      candidates[q] = new Candidates(Candidates.initialCapacity(kth[q].k()));
       float[] cs = probes.scores()[q];
       running[q] = new RunningThreshold(kth[q].k(), cs[cs.length - 1] + tables.approximate(q, 0),
           cs[0] + tables.approximate(q, tables.maxSum(q)), THRESHOLD_BINS);
@@ -177,16 +177,29 @@ public final class TokenRetriever {
    * over the segment's token arrays and each lookup was a cache miss (seen in a profile).
    */
   private static final class Candidates {
-    /** Small: a query allocates one per query token, and most pass a few hundred tokens at k' 250. */
-    static final int INITIAL_CAPACITY = 256;
-
-    float[] scores = new float[INITIAL_CAPACITY];
-    int[] segments = new int[INITIAL_CAPACITY];
-    int[] docs = new int[INITIAL_CAPACITY];
-    int[] positions = new int[INITIAL_CAPACITY];
+    float[] scores;
+    int[] segments;
+    int[] docs;
+    int[] positions;
     /** After {@link #keep}: each kept token's document row in its segment's maxima. */
-    int[] rows = new int[INITIAL_CAPACITY];
+    int[] rows;
     int size;
+
+    Candidates(int capacity) {
+      scores = new float[capacity];
+      segments = new int[capacity];
+      docs = new int[capacity];
+      positions = new int[capacity];
+      rows = new int[capacity];
+    }
+
+    /**
+     * About as many tokens as pass the running threshold (two to four times k' on SciFact): an
+     * allocation profile showed growing from a fixed small size cost more than it saved.
+     */
+    static int initialCapacity(int kPrime) {
+      return (int) Math.min(16_384, Math.max(256, 4L * kPrime));
+    }
 
     void add(float score, int segment, int doc, int position) {
       if (size == scores.length) {
