@@ -5,7 +5,6 @@ import io.latte.indexer.read.DocIds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Weight;
@@ -37,15 +36,13 @@ public final class LatteSearcher {
     }
     Explainer explainer = request.explain() && projected != null ? new Explainer(index, request.vectors()) : null;
     List<Hit> hits = new ArrayList<>();
-    // One stored-fields reader for all hits (only indexes without id doc values use it).
-    StoredFields stored = index.searcher().storedFields();
     long t1;
     switch (request.mode()) {
       case XTR -> {
         XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, p.k(), true);
         t1 = System.nanoTime();
         for (ScoredDocs.Entry e : r.top()) {
-          hits.add(hit(stored, e, explainer == null ? null : explainer.fromXtr(r, e)));
+          hits.add(hit(e, explainer == null ? null : explainer.fromXtr(r, e)));
         }
       }
       case COLBERT -> {
@@ -65,14 +62,14 @@ public final class LatteSearcher {
         t1 = System.nanoTime();
         List<ScoredDocs.Entry> top = scorer.scanAll(filter, p.k());
         for (ScoredDocs.Entry e : top) {
-          hits.add(hit(stored, e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
+          hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
         }
       }
       case BM25 -> {
         List<ScoredDocs.Entry> top = Bm25Search.search(index, request.text(), request.filter(), p.k());
         t1 = System.nanoTime();
         for (ScoredDocs.Entry e : top) {
-          hits.add(hit(stored, e, null));
+          hits.add(hit(e, null));
         }
       }
       case HYBRID -> {
@@ -83,7 +80,7 @@ public final class LatteSearcher {
         List<ScoredDocs.Entry> fused = ResultFusion.fuse(late.top(), late.floor(), bm25, p);
         MaxSimScorer scorer = explainer == null ? null : new MaxSimScorer(index, projected, nq);
         for (ScoredDocs.Entry e : fused) {
-          hits.add(hit(stored, e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));
+          hits.add(hit(e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));
         }
       }
       default -> throw new IllegalStateException("unhandled mode " + request.mode());
@@ -94,10 +91,9 @@ public final class LatteSearcher {
 
   private List<Hit> rescored(MaxSimScorer scorer, List<ScoredDocs.Entry> candidates, int k, Explainer explainer)
       throws IOException {
-    StoredFields stored = index.searcher().storedFields();
     List<Hit> hits = new ArrayList<>();
     for (ScoredDocs.Entry e : scorer.rescore(candidates, k)) {
-      hits.add(hit(stored, e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
+      hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
     }
     return hits;
   }
@@ -133,8 +129,8 @@ public final class LatteSearcher {
 
   private record LateRanking(List<ScoredDocs.Entry> top, float floor) {}
 
-  private Hit hit(StoredFields stored, ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {
-    String id = DocIds.id(index.reader().leaves().get(e.leaf()).reader(), e.doc(), stored, e.globalDoc());
+  private Hit hit(ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {
+    String id = DocIds.id(index.reader().leaves().get(e.leaf()).reader(), e.doc());
     return new Hit(id, e.score(), e.globalDoc(), explanation);
   }
 

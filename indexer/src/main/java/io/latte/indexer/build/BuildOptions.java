@@ -36,7 +36,7 @@ import java.util.Objects;
  *     segments once everything is committed (default {@value #DEFAULT_MERGE_TO_SEGMENTS}); 0 = leave
  *     the segments of the periodic commits. Token retrieval scans each segment's clusters in blocks
  *     of 64 tokens, so every (segment, cluster) pays a partly empty last block: on SciFact four
- *     segments made xtr ≈ 15 % slower than one (docs/BENCHMARKS.md §4d). Runs that add to an
+ *     segments made xtr 20–40 % slower than one in back-to-back runs (docs/BENCHMARKS.md §4d). Runs that add to an
  *     existing index never merge (that is Lucene's merge policy's job).
  * @param ramBufferMb Lucene's indexing buffer in MB (default 128)
  * @param encodeThreads batches embedded at once (default: all cores); give the embedder one

@@ -65,14 +65,14 @@ public final class ResidualScorer {
           + (out.length - outOff));
     }
     int b = quantizer.bits();
-    int levels = 1 << b;
-    int mask = levels - 1;
-    int perNibble = 4 / b;
     float[] w = quantizer.weights();
     if (b == 2) {
       twoBitTables(q, off, w, 2 * bytes, out, outOff);
       return;
     }
+    int levels = 1 << b;
+    int mask = levels - 1;
+    int perNibble = 4 / b;
     // Products q_d · w(d, code) once per (dimension, code); each entry then only adds them up (same
     // order as multiplying in place, so the tables are bit-identical to the direct formula).
     float[] prod = new float[dim * levels];

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.util.Set;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.StoredFields;
 
 /**
  * The corpus {@code _id} of a segment's document: from the id's doc values, or from stored fields
@@ -16,17 +15,13 @@ import org.apache.lucene.index.StoredFields;
 public final class DocIds {
   private DocIds() {}
 
-  /**
-   * @param stored the segment's (or the whole reader's, with {@code storedDoc}) stored fields, used
-   *     when the segment has no id doc values
-   * @param storedDoc the document's id in {@code stored}'s numbering
-   */
-  public static String id(LeafReader reader, int doc, StoredFields stored, int storedDoc) throws IOException {
+  /** The {@code _id} of segment document {@code doc}. */
+  public static String id(LeafReader reader, int doc) throws IOException {
     // A fresh iterator per call: hits come in score order, doc values iterate forward only.
     SortedDocValues ids = reader.getSortedDocValues(LatteIndexFormat.FIELD_ID);
     if (ids != null && ids.advanceExact(doc)) {
       return ids.lookupOrd(ids.ordValue()).utf8ToString();
     }
-    return stored.document(storedDoc, Set.of(LatteIndexFormat.FIELD_ID)).get(LatteIndexFormat.FIELD_ID);
+    return reader.storedFields().document(doc, Set.of(LatteIndexFormat.FIELD_ID)).get(LatteIndexFormat.FIELD_ID);
   }
 }

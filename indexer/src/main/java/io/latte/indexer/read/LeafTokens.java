@@ -94,7 +94,7 @@ public final class LeafTokens {
 
   /** The {@code _id} of {@code doc}. */
   public String id(int doc) throws IOException {
-    return DocIds.id(context.reader(), doc, storedFields(), doc);
+    return DocIds.id(context.reader(), doc);
   }
 
   /** Stored fields accessor (id, title, text, metadata JSON, token text); one per thread. */

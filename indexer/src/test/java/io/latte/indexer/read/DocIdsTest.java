@@ -40,7 +40,7 @@ class DocIdsTest {
         var stored = leaf.reader().storedFields();
         for (int doc = leaf.reader().maxDoc() - 1; doc >= 0; doc--, seen++) { // backwards: fresh iterators
           String expected = stored.document(doc, Set.of(LatteIndexFormat.FIELD_ID)).get(LatteIndexFormat.FIELD_ID);
-          assertEquals(expected, DocIds.id(leaf.reader(), doc, stored, doc));
+          assertEquals(expected, DocIds.id(leaf.reader(), doc));
         }
       }
       assertEquals(docs.size(), seen);
@@ -60,8 +60,8 @@ class DocIdsTest {
       try (DirectoryReader r = DirectoryReader.open(dir)) {
         var leaf = r.leaves().get(0).reader();
         assertNull(leaf.getSortedDocValues(LatteIndexFormat.FIELD_ID));
-        assertEquals("b", DocIds.id(leaf, 1, leaf.storedFields(), 1));
-        assertEquals("a", DocIds.id(leaf, 0, leaf.storedFields(), 0));
+        assertEquals("b", DocIds.id(leaf, 1));
+        assertEquals("a", DocIds.id(leaf, 0));
       }
     }
   }

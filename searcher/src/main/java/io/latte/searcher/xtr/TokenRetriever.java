@@ -78,7 +78,7 @@ public final class TokenRetriever {
           kth[q].offer(cand.scores[c]);
         }
       }
-      keep(q, prune ? kth[q].value() : Float.NEGATIVE_INFINITY, blocks, maxima);
+      keep(q, prune ? kth[q].value() : Float.NEGATIVE_INFINITY, maxima);
     }
     return maxima;
   }
@@ -109,7 +109,7 @@ public final class TokenRetriever {
    * can score ({@code max(retrieved, m)}), about k' of them, while several times as many passed the
    * running threshold; the per-document bookkeeping is done for those few.
    */
-  private void keep(int q, float floor, ClusterBlocks[] blocks, TokenMaxima[] maxima) {
+  private void keep(int q, float floor, TokenMaxima[] maxima) {
     Candidates cand = candidates[q];
     int kept = 0;
     for (int c = 0; c < cand.size; c++) {
@@ -118,8 +118,7 @@ public final class TokenRetriever {
         int seg = cand.segments[c];
         int row = maxima[seg].accept(cand.docs[c], q, s, cand.positions[c]);
         cand.scores[kept] = s; // compact: forEachKept only visits these
-        cand.segments[kept] = seg;
-        cand.docs[kept] = cand.docs[c];
+        cand.segments[kept] = seg; // (docs are not compacted: from here on rows name the documents)
         cand.rows[kept] = row;
         cand.positions[kept] = cand.positions[c];
         kept++;

@@ -60,4 +60,11 @@ class CliErrorsTest {
   void badEncoderOptionNamesParameterAndValue() {
     assertOneLine(CliTestSupport.run("encode", "--text", "hello", "--batch-size", "0"), 1, "batchSize", "0");
   }
+
+  @Test
+  void negativeMergeTargetNamesParameterAndValue() {
+    Path index = tmp.resolve("idx");
+    assertOneLine(CliTestSupport.run("index", "--corpus", CliTestSupport.SAMPLE.toString(), "--index", index.toString(),
+        "--merge-to", "-1"), 1, "mergeToSegments", "-1");
+  }
 }
