@@ -1,6 +1,6 @@
 package io.latte.eval.harness;
 
-import io.latte.eval.engine.SearchEngine;
+import io.latte.engine.SearchEngine;
 import io.latte.eval.metrics.ScoredDoc;
 import io.latte.models.EncodedText;
 import io.latte.searcher.Hit;

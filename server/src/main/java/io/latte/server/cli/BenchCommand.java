@@ -8,7 +8,7 @@ import io.latte.eval.bench.ModeBench;
 import io.latte.eval.bench.SvgPlot;
 import io.latte.eval.beir.BeirDataset;
 import io.latte.eval.beir.BeirQuery;
-import io.latte.eval.engine.SearchEngine;
+import io.latte.engine.SearchEngine;
 import io.latte.eval.harness.BaselineModes;
 import io.latte.eval.harness.EngineModes;
 import io.latte.eval.harness.Latency;

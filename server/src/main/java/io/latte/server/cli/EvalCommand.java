@@ -9,7 +9,7 @@ import io.latte.eval.beir.Qrels;
 import io.latte.eval.encode.DatasetEncoding;
 import io.latte.eval.encode.EncodedCorpus;
 import io.latte.eval.harness.BaselineModes;
-import io.latte.eval.engine.SearchEngine;
+import io.latte.engine.SearchEngine;
 import io.latte.eval.harness.EngineModes;
 import io.latte.eval.harness.EvalReport;
 import io.latte.eval.harness.Latency;

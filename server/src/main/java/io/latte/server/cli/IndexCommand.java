@@ -1,6 +1,6 @@
 package io.latte.server.cli;
 
-import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.engine.EncoderEmbedder;
 import io.latte.indexer.build.BuildListener;
 import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.build.BuildSummary;

@@ -1,6 +1,6 @@
 package io.latte.server.cli;
 
-import io.latte.eval.engine.SearchEngine;
+import io.latte.engine.SearchEngine;
 import io.latte.searcher.Hit;
 import io.latte.searcher.SearchMode;
 import io.latte.searcher.SearchResult;

@@ -4,7 +4,7 @@ import io.latte.indexer.format.IndexMetaFile;
 import io.latte.models.EncoderOptions;
 import io.latte.models.Encoders;
 import io.latte.models.TokenEncoder;
-import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.engine.EncoderEmbedder;
 import io.latte.server.http.index.LiveIndex;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;

@@ -6,7 +6,7 @@ import io.latte.indexer.input.CorpusFile;
 import io.latte.indexer.input.DocumentSource;
 import io.latte.models.Encoders;
 import io.latte.models.TokenEncoder;
-import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.engine.EncoderEmbedder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

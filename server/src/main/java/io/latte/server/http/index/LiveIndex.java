@@ -1,6 +1,6 @@
 package io.latte.server.http.index;
 
-import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.engine.EncoderEmbedder;
 import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.build.IndexBuilder;
 import io.latte.indexer.format.IndexFiles;

@@ -1,4 +1,4 @@
-package io.latte.eval.engine;
+package io.latte.engine;
 
 import io.latte.indexer.input.DocumentVectors;
 import io.latte.indexer.input.ModelIdentity;

@@ -1,4 +1,4 @@
-package io.latte.eval.engine;
+package io.latte.engine;
 
 import io.latte.indexer.read.LatteIndex;
 import io.latte.models.EncodedText;
