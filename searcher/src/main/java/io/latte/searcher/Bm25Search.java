@@ -51,7 +51,7 @@ final class Bm25Search {
     List<LeafReaderContext> leaves = index.reader().leaves();
     for (ScoreDoc sd : top.scoreDocs) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      out.add(new ScoredDocs.Entry(leaf.ord, leaf.docBase, sd.doc - leaf.docBase, -1, sd.score));
+      out.add(ScoredDocs.Entry.of(leaf.ord, leaf.docBase, sd.doc - leaf.docBase, sd.score));
     }
     return out;
   }

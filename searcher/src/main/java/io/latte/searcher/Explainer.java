@@ -29,8 +29,8 @@ final class Explainer {
   List<TokenMatch> fromXtr(XtrRetrieval.Result r, ScoredDocs.Entry hit) throws IOException {
     TokenText text = tokenText(hit.globalDoc());
     boolean xtrRule = r.imputer() instanceof MissingSimilarityImputer.KPrime;
-    float[] retrievedRow = r.retrieved()[hit.row()];
-    int[] positionRow = r.positions()[hit.row()];
+    float[] retrievedRow = r.retrieved()[hit.exactSlot()];
+    int[] positionRow = r.positions()[hit.exactSlot()];
     List<TokenMatch> out = new ArrayList<>(retrievedRow.length);
     for (int q = 0; q < retrievedRow.length; q++) {
       float retrieved = retrievedRow[q];

@@ -11,7 +11,9 @@ import org.apache.lucene.search.Weight;
 
 /**
  * The one search API: every mode over one {@link IndexHandle}, honouring the filter and deletes,
- * across all segments. Thread-safe; each call allocates its own per-query state.
+ * across all segments. It prepares the query once (projection, filter weight) and hands it to the
+ * mode's {@link Retriever}; the modes themselves live in the retrievers. Thread-safe; each call
+ * allocates its own per-query state.
  */
 public final class LatteSearcher {
   private final IndexHandle index;
@@ -25,9 +27,7 @@ public final class LatteSearcher {
   }
 
   public SearchResult search(SearchRequest request) throws IOException {
-    SearchParams p = request.params();
-    Weight filter = filterWeight(request.filter());
-    long t0 = System.nanoTime();
+    StageTimer timer = new StageTimer();
     float[] projected = null;
     int nq = 0;
     if (request.mode().needsVectors()) {
@@ -35,99 +35,15 @@ public final class LatteSearcher {
       nq = request.vectors().tokens();
     }
     Explainer explainer = request.explain() && projected != null ? new Explainer(index, request.vectors()) : null;
-    List<Hit> hits = new ArrayList<>();
-    long t1;
-    switch (request.mode()) {
-      case XTR -> {
-        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, p.k(), true);
-        t1 = System.nanoTime();
-        for (ScoredDocs.Entry e : r.top()) {
-          hits.add(hit(e, explainer == null ? null : explainer.fromXtr(r, e)));
-        }
-      }
-      case COLBERT -> {
-        XtrRetrieval.Result r =
-            XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(p.k(), p.candidates()), false);
-        t1 = System.nanoTime();
-        hits = rescored(new MaxSimScorer(index, projected, nq), r.top(), p.k(), explainer);
-      }
-      case MUVERA -> { // MUVERA: HNSW over fixed-dimensional encodings, then exact MaxSim (io.latte.searcher.muvera)
-        List<ScoredDocs.Entry> candidates =
-            MuveraRetrieval.candidates(index, request.filter(), projected, nq, Math.max(p.k(), p.candidates()));
-        t1 = System.nanoTime();
-        hits = rescored(new MaxSimScorer(index, projected, nq), candidates, p.k(), explainer);
-      }
-      case EXACT -> {
-        MaxSimScorer scorer = new MaxSimScorer(index, projected, nq);
-        t1 = System.nanoTime();
-        List<ScoredDocs.Entry> top = scorer.scanAll(filter, p.k());
-        for (ScoredDocs.Entry e : top) {
-          hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
-        }
-      }
-      case BM25 -> {
-        List<ScoredDocs.Entry> top = Bm25Search.search(index, request.text(), request.filter(), p.k());
-        t1 = System.nanoTime();
-        for (ScoredDocs.Entry e : top) {
-          hits.add(hit(e, null));
-        }
-      }
-      case HYBRID -> {
-        int n = Math.max(p.k(), p.candidates());
-        LateRanking late = lateRanking(request.filter(), filter, projected, nq, p, n);
-        List<ScoredDocs.Entry> bm25 = Bm25Search.search(index, request.text(), request.filter(), n);
-        t1 = System.nanoTime();
-        List<ScoredDocs.Entry> fused = ResultFusion.fuse(late.top(), late.floor(), bm25, p);
-        MaxSimScorer scorer = explainer == null ? null : new MaxSimScorer(index, projected, nq);
-        for (ScoredDocs.Entry e : fused) {
-          hits.add(hit(e, scorer == null ? null : explainer.fromMaxSim(scorer, e)));
-        }
-      }
-      default -> throw new IllegalStateException("unhandled mode " + request.mode());
+    RetrievalQuery query = new RetrievalQuery(index, request.text(), request.filter(), filterWeight(request.filter()),
+        projected, nq, request.params(), explainer, timer);
+    Ranking ranking = Retrievers.forMode(request.mode(), request.params()).retrieve(query, request.params().k());
+    List<Hit> hits = new ArrayList<>(ranking.top().size());
+    for (ScoredDocs.Entry e : ranking.top()) {
+      hits.add(hit(e, ranking.explanations().explain(e)));
     }
-    long t2 = System.nanoTime();
-    return new SearchResult(hits, t1 - t0, t2 - t1);
+    return timer.result(hits);
   }
-
-  private List<Hit> rescored(MaxSimScorer scorer, List<ScoredDocs.Entry> candidates, int k, Explainer explainer)
-      throws IOException {
-    List<Hit> hits = new ArrayList<>();
-    for (ScoredDocs.Entry e : scorer.rescore(candidates, k)) {
-      hits.add(hit(e, explainer == null ? null : explainer.fromMaxSim(scorer, e)));
-    }
-    return hits;
-  }
-
-  /**
-   * The late-interaction half of {@code hybrid}: the best {@code n} documents of {@code
-   * p.hybridWith()} as entries (no stored fields read), and the score of a document outside them
-   * when the mode knows it: token retrieval ranks only documents it retrieved a token from, the rest
-   * score the all-imputed floor, which anchors linear fusion's normalisation (else it would move
-   * with where the list ends). NaN for the exhaustive modes.
-   */
-  private LateRanking lateRanking(Query filterQuery, Weight filter, float[] projected, int nq, SearchParams p, int n)
-      throws IOException {
-    return switch (p.hybridWith()) {
-      case XTR -> {
-        XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, n, true);
-        yield new LateRanking(r.top(), r.floor());
-      }
-      case COLBERT -> {
-        XtrRetrieval.Result r =
-            XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(n, p.candidates()), false);
-        yield new LateRanking(new MaxSimScorer(index, projected, nq).rescore(r.top(), n), Float.NaN);
-      }
-      case MUVERA -> {
-        List<ScoredDocs.Entry> candidates =
-            MuveraRetrieval.candidates(index, filterQuery, projected, nq, Math.max(n, p.candidates()));
-        yield new LateRanking(new MaxSimScorer(index, projected, nq).rescore(candidates, n), Float.NaN);
-      }
-      case EXACT -> new LateRanking(new MaxSimScorer(index, projected, nq).scanAll(filter, n), Float.NaN);
-      default -> throw new IllegalStateException("hybrid cannot fuse " + p.hybridWith());
-    };
-  }
-
-  private record LateRanking(List<ScoredDocs.Entry> top, float floor) {}
 
   private Hit hit(ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {
     String id = DocIds.id(index.reader().leaves().get(e.leaf()).reader(), e.doc());

@@ -38,7 +38,7 @@ final class MaxSimScorer {
         matrices = new DocMatrices(leaves.get(leafOrd).reader(), index.codebook(), index.centroidWidth());
       }
       float[] m = matrices.decode(e.doc());
-      top.offer(e.leaf(), e.docBase(), e.doc(), -1, score(m));
+      top.offer(e.leaf(), e.docBase(), e.doc(), score(m));
     }
     return top.best();
   }
@@ -56,7 +56,7 @@ final class MaxSimScorer {
         }
         float[] m = matrices.decode(d);
         if (m != null) {
-          top.offer(leaf.ord, leaf.docBase, d, -1, score(m));
+          top.offer(leaf.ord, leaf.docBase, d, score(m));
         }
       }
     }

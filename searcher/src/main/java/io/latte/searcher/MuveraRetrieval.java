@@ -41,7 +41,7 @@ final class MuveraRetrieval {
     List<ScoredDocs.Entry> out = new ArrayList<>(top.scoreDocs.length);
     for (ScoreDoc sd : top.scoreDocs) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-      out.add(new ScoredDocs.Entry(leaf.ord, leaf.docBase, sd.doc - leaf.docBase, -1, sd.score));
+      out.add(ScoredDocs.Entry.of(leaf.ord, leaf.docBase, sd.doc - leaf.docBase, sd.score));
     }
     return out;
   }

@@ -29,7 +29,7 @@ final class ResultFusion {
     ScoredDocs top = new ScoredDocs(p.k());
     for (var e : fused.entrySet()) {
       ScoredDocs.Entry d = any.get(e.getKey());
-      top.offer(d.leaf(), d.docBase(), d.doc(), -1, e.getValue()[0]);
+      top.offer(d.leaf(), d.docBase(), d.doc(), e.getValue()[0]);
     }
     return top.best();
   }

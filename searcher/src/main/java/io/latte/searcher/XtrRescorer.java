@@ -60,7 +60,7 @@ final class XtrRescorer {
       Arrays.fill(poolOfRow[seg], -1);
     }
     for (int i = 0; i < pool.size(); i++) {
-      poolOfRow[pool.get(i).leaf()][pool.get(i).row()] = i;
+      poolOfRow[pool.get(i).leaf()][pool.get(i).maximaRow()] = i;
     }
     Requests requests = new Requests();
     float[] approxBest = new float[pool.size()];
@@ -69,7 +69,7 @@ final class XtrRescorer {
       float window = 2 * tables.errorBound(q);
       for (int i = 0; i < pool.size(); i++) {
         ScoredDocs.Entry e = pool.get(i);
-        approxBest[i] = maxima[e.leaf()].max(e.row(), q);
+        approxBest[i] = maxima[e.leaf()].max(e.maximaRow(), q);
       }
       retriever.forEachKept(q, (segment, row, position, approximate) -> {
         int i = poolOfRow[segment][row];
@@ -111,7 +111,7 @@ final class XtrRescorer {
       for (int q = 0; q < nq; q++) {
         score += imputer.combine(retrieved[i][q], missing[q]);
       }
-      top.offer(e.leaf(), e.docBase(), e.doc(), i, score);
+      top.offer(e.leaf(), e.docBase(), e.doc(), score, ScoredDocs.NONE, i);
     }
     return new XtrRetrieval.Result(top.best(), retrieved, positions, missing, imputer);
   }

@@ -27,7 +27,7 @@ import org.apache.lucene.util.Bits;
  */
 final class XtrRetrieval {
   /**
-   * @param top documents best first; {@code row} indexes {@code retrieved} and {@code positions}
+   * @param top documents best first; {@link ScoredDocs.Entry#exactSlot} indexes {@code retrieved} and {@code positions}
    * @param retrieved per hit and query token, the exact similarity of the chosen token ({@code -∞}:
    *     none retrieved); null when scores were left approximate
    * @param positions per hit and query token, the chosen token's position (-1: none)
@@ -89,7 +89,7 @@ final class XtrRetrieval {
         for (int q = 0; q < nq; q++) {
           score += imputer.combine(m.max(r, q), missing[q]);
         }
-        approx.offer(leaf.ord, leaf.docBase, m.doc(r), r, score);
+        approx.offer(leaf.ord, leaf.docBase, m.doc(r), score, r, ScoredDocs.NONE);
       }
     }
     if (!exactScores) {
