@@ -32,7 +32,7 @@ public final class SearchEngine implements Closeable {
     this.index = index;
     this.encoder = encoder;
     this.searcher = new LatteSearcher(IndexHandle.of(index));
-    this.filters = new FilterParser(index.commit().schema().types());
+    this.filters = FilterParser.forIndex(index);
   }
 
   /**

@@ -27,6 +27,11 @@ public final class FilterParser {
     this.schema = Map.copyOf(schema);
   }
 
+  /** The parser for the metadata schema recorded in {@code index}'s commit. */
+  public static FilterParser forIndex(io.latte.indexer.read.LatteIndex index) {
+    return new FilterParser(index.commit().schema().types());
+  }
+
   /** @throws IllegalArgumentException naming the problem, for syntax errors and unknown keys */
   public Query parse(String filter) {
     if (filter == null || filter.isBlank()) {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.TermsEnum;
@@ -26,16 +27,21 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 
 /**
- * An open latte index for searching: meta, codebook and a point-in-time Lucene reader of the last
- * commit, all checked to belong together. Thread-safe; per-thread state lives in the {@link
- * LeafTokens.Matrix} iterators it hands out.
+ * The one read view of a latte index: meta, codebook and a point-in-time Lucene reader of one
+ * commit (with its user data and a BM25 searcher), all checked to belong together. Every reader of
+ * an index goes through it: {@code latte search}, {@code eval}, {@code bench} and {@code stats}
+ * ({@link #open}), and the server's refreshed snapshots ({@link #over}). The searcher's per-view
+ * state is built from it ({@code IndexHandle.of}). Thread-safe; per-thread state lives in the
+ * {@link LeafTokens.Matrix} iterators it hands out.
  *
- * <p>Open once and share; open again (or use a new instance) to see later commits.
+ * <p>Open once and share; open again (or view a reopened reader) to see later commits. Closing
+ * releases the reader (a view {@link #over} a reader gives back the reference it was handed, so a
+ * Lucene {@code ReferenceManager} can count references through {@link #reader()}).
  */
 public final class LatteIndex implements Closeable {
 
   private final Path path;
-  private final Directory directory;
+  private final Directory directory; // null for a view over a reader: the caller owns the directory
   private final DirectoryReader reader;
   private final IndexFiles files;
   private final CommitData commit;
@@ -55,6 +61,20 @@ public final class LatteIndex implements Closeable {
       l.add(new LeafTokens(ctx, files.meta(), files.codebook()));
     }
     this.leaves = List.copyOf(l);
+  }
+
+  /**
+   * A view of an already opened reader of the index at {@code indexDir} (a server's reader, reopened
+   * after each commit), checked against {@code files} like {@link #open}. The view takes over the
+   * caller's reference to {@code reader}: {@link #close()} decrements it, the directory stays open.
+   *
+   * @throws org.apache.lucene.index.CorruptIndexException when the reader's commit was written with
+   *     another codebook or format
+   */
+  public static LatteIndex over(Path indexDir, DirectoryReader reader, IndexFiles files) throws IOException {
+    CommitData commit = CommitData.fromUserData(reader.getIndexCommit().getUserData(), indexDir.toString());
+    files.checkCommit(commit, indexDir.toString());
+    return new LatteIndex(indexDir, null, reader, files, commit);
   }
 
   /** Opens without a model check (stats, deletes, tools). */
@@ -110,6 +130,32 @@ public final class LatteIndex implements Closeable {
   /** Decode tokens, project queries ({@link Codebook#project}), build LUT scorers. */
   public Codebook codebook() {
     return files.codebook();
+  }
+
+  /** The meta and codebook, as loaded and checked. */
+  public IndexFiles files() {
+    return files;
+  }
+
+  /** The Lucene commit generation this view sees ({@code segments_N}). */
+  public long generation() throws IOException {
+    return reader.getIndexCommit().getGeneration();
+  }
+
+  /** Bytes of this commit's files plus latte's meta and codebook. */
+  public long sizeBytes() throws IOException {
+    IndexCommit ic = reader.getIndexCommit();
+    long size = 0;
+    for (String name : ic.getFileNames()) {
+      size += reader.directory().fileLength(name);
+    }
+    for (String own : new String[] {LatteIndexFormat.META_FILE, LatteIndexFormat.CODEBOOK_FILE}) {
+      Path p = path.resolve(own);
+      if (Files.exists(p)) {
+        size += Files.size(p);
+      }
+    }
+    return size;
   }
 
   /** User data of the commit this reader sees: progress, metadata schema, codebook fit. */
@@ -173,6 +219,10 @@ public final class LatteIndex implements Closeable {
 
   @Override
   public void close() throws IOException {
+    if (directory == null) {
+      reader.decRef();
+      return;
+    }
     try {
       reader.close();
     } finally {

@@ -11,7 +11,6 @@ import io.latte.indexer.input.DocumentVectors;
 import io.latte.indexer.input.ModelIdentity;
 import io.latte.indexer.input.SourceDocument;
 import io.latte.indexer.input.TokenEmbedder;
-import io.latte.indexer.read.LatteIndex;
 import io.latte.indexer.stats.IndexStats;
 import io.latte.indexer.stats.IndexStatsCollector;
 import io.latte.indexer.write.LatteIndexWriter;
@@ -261,21 +260,18 @@ public final class LiveIndex implements Closeable {
    * exist. Computed once per commit.
    */
   public Optional<IndexStats> stats() throws IOException {
-    long generation;
     try (Lease lease = acquire()) {
       if (lease.snapshot().isEmpty()) {
         return Optional.empty();
       }
-      generation = lease.snapshot().get().generation();
-    }
-    CachedStats c = cachedStats;
-    if (c != null && c.generation() == generation) {
-      return Optional.of(c.stats());
-    }
-    try (LatteIndex idx = LatteIndex.open(path)) {
-      IndexStats s = IndexStatsCollector.collect(idx);
-      cachedStats = new CachedStats(idx.reader().getIndexCommit().getGeneration(), s);
-      return Optional.of(s);
+      Snapshot s = lease.snapshot().get();
+      CachedStats c = cachedStats;
+      if (c != null && c.generation() == s.generation()) {
+        return Optional.of(c.stats());
+      }
+      IndexStats stats = IndexStatsCollector.collect(s.index()); // the snapshot's own view: no second open
+      cachedStats = new CachedStats(s.generation(), stats);
+      return Optional.of(stats);
     }
   }
 

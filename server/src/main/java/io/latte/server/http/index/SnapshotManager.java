@@ -32,7 +32,7 @@ final class SnapshotManager extends ReferenceManager<Snapshot> {
 
   @Override
   protected void decRef(Snapshot reference) throws IOException {
-    reference.reader().decRef();
+    reference.index().close(); // a view over a reader: gives back its reference
   }
 
   @Override
