@@ -45,6 +45,16 @@ public final class IndexHandle {
     }
   }
 
+  /**
+   * A handle over a reader of any Lucene index whose documents carry latte's token fields ({@code
+   * LateInteractionTokensField}) written with {@code codebook}: the Lucene parts
+   * ({@code io.latte.searcher.lucene}) search a plain application's index this way. It has no latte
+   * meta: {@link #meta()} is null.
+   */
+  public static IndexHandle of(DirectoryReader reader, Codebook codebook) throws IOException {
+    return new IndexHandle(reader, new IndexFiles(null, codebook));
+  }
+
   /** A handle over an opened index (shares its reader; closing the index invalidates the handle). */
   public static IndexHandle of(io.latte.indexer.read.LatteIndex index) throws IOException {
     return new IndexHandle(index.reader(), new IndexFiles(index.meta(), index.codebook()));
@@ -62,6 +72,7 @@ public final class IndexHandle {
     return files.codebook();
   }
 
+  /** The index's meta; null for a handle over a plain Lucene index ({@link #of(DirectoryReader, Codebook)}). */
   public IndexMeta meta() {
     return files.meta();
   }

@@ -1,6 +1,5 @@
 package io.latte.searcher;
 
-import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.read.DocIds;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -60,18 +59,6 @@ public final class LatteSearcher {
 
   /** Query tokens into the codebook's space (the index-time projection, if any). */
   private float[] project(QueryVectors q) {
-    Codebook cb = index.codebook();
-    if (q.dim() != cb.inputDim()) {
-      throw new IllegalArgumentException("query vectors have dimension " + q.dim() + " but the index was built with "
-          + cb.inputDim() + "-d vectors (model " + index.meta().model().name() + ")");
-    }
-    int dim = cb.dim();
-    float[] out = new float[q.tokens() * dim];
-    float[] v = new float[q.dim()];
-    for (int i = 0; i < q.tokens(); i++) {
-      System.arraycopy(q.flat(), i * q.dim(), v, 0, q.dim());
-      System.arraycopy(cb.project(v), 0, out, i * dim, dim);
-    }
-    return out;
+    return LateInteraction.project(index, q);
   }
 }

@@ -5,13 +5,11 @@ import io.latte.indexer.muvera.MuveraField;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedNumericDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -77,11 +75,7 @@ public final class LuceneDocuments {
     d.add(new StoredField(LatteIndexFormat.FIELD_TEXT, src.text()));
     d.add(new TextField(LatteIndexFormat.FIELD_BM25, src.fullText(), Field.Store.NO));
 
-    tokenStream.setDocument(doc, centroidBytes, bytesPerVector);
-    d.add(new Field(LatteIndexFormat.FIELD_TOKENS, tokenStream, TOKENS_TYPE));
-    d.add(new BinaryDocValuesField(
-        LatteIndexFormat.FIELD_MATRIX, new BytesRef(DocMatrixCodec.encode(doc, centroidBytes, bytesPerVector))));
-    d.add(new NumericDocValuesField(LatteIndexFormat.FIELD_TOKEN_COUNT, doc.tokenCount()));
+    LateInteractionTokensField.fields(doc, centroidBytes, bytesPerVector, tokenStream).forEach(d::add);
     if (muveraType != null) {
       if (doc.muvera() == null) {
         throw new IllegalArgumentException(

@@ -60,6 +60,11 @@ public final class TokenCompressor {
     this.muvera = muvera == null ? null : new FixedDimensionalEncoder(muvera, dim);
   }
 
+  /** The codebook tokens are compressed with. */
+  public Codebook codebook() {
+    return codebook;
+  }
+
   /** Fit of every token compressed so far. */
   public FitStats fit() {
     return fit;

@@ -36,8 +36,21 @@ public final class FdeCandidates {
     if (candidates < 1) {
       throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
     }
+    return searcher.search(query(encoder, projected, tokens, candidates, filter), candidates);
+  }
+
+  /**
+   * The Lucene query of {@link #search}: a {@link KnnFloatVectorQuery} on the MUVERA field for the
+   * query's encoding, with the beam for {@code candidates} (it may return up to the beam; keep the
+   * best {@code candidates}).
+   */
+  public static KnnFloatVectorQuery query(FixedDimensionalEncoder encoder, float[] projected, int tokens,
+      int candidates, Query filter) {
+    if (candidates < 1) {
+      throw new IllegalArgumentException("candidates must be >= 1, got " + candidates);
+    }
     float[] fde = encoder.encodeQuery(projected, tokens);
     int beam = (int) Math.min(Integer.MAX_VALUE, (long) candidates * BEAM_FACTOR);
-    return searcher.search(new KnnFloatVectorQuery(LatteIndexFormat.FIELD_MUVERA, fde, beam, filter), candidates);
+    return new KnnFloatVectorQuery(LatteIndexFormat.FIELD_MUVERA, fde, beam, filter);
   }
 }
