@@ -11,6 +11,7 @@ import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.build.IndexBuilder;
 import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.input.CorpusFile;
+import io.latte.indexer.read.DocIds;
 import io.latte.indexer.input.DocumentSource;
 import io.latte.indexer.input.DocumentVectors;
 import io.latte.indexer.input.ModelIdentity;
@@ -23,6 +24,7 @@ import io.latte.searcher.SearchMode;
 import io.latte.searcher.SearchParams;
 import io.latte.searcher.SearchResult;
 import io.latte.searcher.lucene.MaxSimRescorer;
+import io.latte.searcher.lucene.MuveraQuery;
 import io.latte.searcher.lucene.XtrQuery;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -179,6 +181,26 @@ class LuceneApiTest {
       TopDocs everyOne = searcher.search(all, plain.maxDoc());
       TopDocs top = new MaxSimRescorer(vectors, null, codebook).rescore(searcher, everyOne, 10);
       assertEquals(idsAndScores(latte(q, SearchMode.EXACT, "topic:\"" + topic + "\"", 10)), idsAndScores(hits(top)), q);
+    }
+  }
+
+  @Test
+  void muveraQueryThenRescorerEqualsMuveraMode() throws IOException {
+    // The plain index has no MUVERA field; latte's own index has (the default), and is a Lucene index.
+    IndexSearcher searcher = new IndexSearcher(engine.index().reader());
+    int candidates = SearchParams.defaults().candidates();
+    for (String q : queries.subList(0, 4)) {
+      float[][] vectors = engine.encoder().encodeQuery(q).vectors();
+      TopDocs firstPass =
+          searcher.search(MuveraQuery.create(engine.index().reader(), codebook, vectors, candidates, null), candidates);
+      TopDocs top = new MaxSimRescorer(vectors, null, codebook).rescore(searcher, firstPass, 10);
+      List<String> got = new ArrayList<>();
+      for (ScoreDoc sd : top.scoreDocs) {
+        var leaves = engine.index().reader().leaves();
+        var leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(sd.doc, leaves));
+        got.add(DocIds.id(leaf.reader(), sd.doc - leaf.docBase) + "=" + sd.score);
+      }
+      assertEquals(idsAndScores(latte(q, SearchMode.MUVERA, null, 10)), got, q);
     }
   }
 
