@@ -1,5 +1,7 @@
 /**
- * Reading a latte index: the API the searcher builds on.
+ * Reading a latte index: the API the searcher builds on. {@link io.latte.indexer.read.LatteIndex} is
+ * the one read view of an index — opened from its directory by the command line, the evaluation
+ * harness and the engine, or over a reopened reader by the server ({@code LatteIndex.over}).
  *
  * <pre>{@code
  * try (LatteIndex index = LatteIndex.open(dir, encoderModelIdentity)) {
