@@ -46,5 +46,11 @@
  * late-interaction mode by reciprocal rank or a weighted sum of min-max-normalised scores. Every mode
  * honours a Lucene filter and deletes through one place ({@code AcceptDocs}), and explanations are
  * computed from the same numbers as the scores ({@code Explainer}).
+ *
+ * <p>Each mode is a {@code Retriever} ({@code XtrRetriever}, {@code ColbertRetriever}, {@code
+ * MuveraRetriever}, {@code ExactRetriever}, {@code Bm25Retriever}, and {@code HybridRetriever} over
+ * BM25 and any of the late ones), picked in one place ({@code Retrievers}); {@link
+ * io.latte.searcher.LatteSearcher} only prepares the query and turns the ranking into hits. The same
+ * stages are Lucene parts in {@link io.latte.searcher.lucene} (a {@code Query}, a {@code Rescorer}).
  */
 package io.latte.searcher;
