@@ -25,6 +25,9 @@ import java.util.concurrent.Future;
  * training sample spread across the whole input). With a cache, documents already embedded for
  * the sample are taken from it instead of being encoded again.
  *
+ * <p><b>Precomputed vectors.</b> A document that brings its own vectors skips the encoder: it is
+ * treated like a cached one, and goes through the same checks, sampling and writer as the rest.
+ *
  * <p><b>Duplicate ids.</b> Across batches and runs, a document replaces the one with the same id
  * (Lucene's update by term). Within one batch the same rule applies — the later line wins — but the
  * earlier line is reported as a bad document ("replaced by line N"), because a corpus that repeats
@@ -161,7 +164,7 @@ final class BatchReader {
     List<SourceDocument> toEncode = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
       SourceDocument d = pending.get(i).doc();
-      DocumentVectors v = cache == null ? null : cache.remove(d.line());
+      DocumentVectors v = d.hasVectors() ? d.vectors().forDocument(d) : cache == null ? null : cache.remove(d.line());
       if (v != null && v.id().equals(d.id())) {
         cached[i] = v;
       } else {

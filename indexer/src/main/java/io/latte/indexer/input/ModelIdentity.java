@@ -24,6 +24,25 @@ public record ModelIdentity(String name, String checksum, String runtime, int di
     }
   }
 
+  /** The {@link #checksum()} and {@link #runtime()} of an index built from precomputed vectors only. */
+  public static final String PRECOMPUTED = "precomputed";
+
+  /**
+   * The identity of vectors computed outside latte, for an index that has no model to encode text:
+   * documents and queries must bring their vectors.
+   *
+   * @param name what the user calls the vectors' model (e.g. {@code colbertv2.0}); later runs that
+   *     add vectors to the index must name the same; null or blank: {@value #PRECOMPUTED}
+   */
+  public static ModelIdentity precomputed(String name, int dim) {
+    return new ModelIdentity(name == null || name.isBlank() ? PRECOMPUTED : name, PRECOMPUTED, PRECOMPUTED, dim);
+  }
+
+  /** True for an index built from precomputed vectors without a model ({@link #precomputed}). */
+  public boolean isPrecomputed() {
+    return PRECOMPUTED.equals(checksum);
+  }
+
   /** Same name, weights checksum and dimension (the runtime may differ). */
   public boolean sameModel(ModelIdentity other) {
     return name.equals(other.name) && checksum.equals(other.checksum) && dim == other.dim;
@@ -45,6 +64,9 @@ public record ModelIdentity(String name, String checksum, String runtime, int di
 
   /** {@code 'name' (dim 384, checksum 1a2b3c4d5e6f…)}. */
   public String describe() {
+    if (isPrecomputed()) {
+      return "'" + name + "' (precomputed vectors, dim " + dim + ", no model)";
+    }
     String sum = checksum.length() > 12 ? checksum.substring(0, 12) + "…" : checksum;
     return "'" + name + "' (dim " + dim + ", checksum " + sum + ")";
   }
