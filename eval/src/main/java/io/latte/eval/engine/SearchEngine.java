@@ -1,5 +1,6 @@
 package io.latte.eval.engine;
 
+import io.latte.indexer.input.TokenVectors;
 import io.latte.indexer.read.LatteIndex;
 import io.latte.models.EncodedText;
 import io.latte.models.EncoderOptions;
@@ -37,12 +38,17 @@ public final class SearchEngine implements Closeable {
 
   /**
    * Opens {@code indexDir} with {@code model} (an embedded name or a model directory), or, when
-   * null, with the model named in the index.
+   * null, with the model named in the index. An index built from precomputed vectors without a
+   * model opens without an encoder: it is searched with query vectors ({@link #search(QueryVectors,
+   * String, SearchMode, String, boolean, SearchParams)}) or in bm25 mode.
    */
   public static SearchEngine open(Path indexDir, String model, EncoderOptions options) throws IOException {
     LatteIndex index = LatteIndex.open(indexDir);
     TokenEncoder encoder = null;
     try {
+      if (model == null && index.meta().model().isPrecomputed()) {
+        return new SearchEngine(index, null);
+      }
       String name = model != null ? model : index.meta().model().name();
       encoder = Encoders.open(name, options);
       index.meta().model().requireSameModel(EncoderEmbedder.identity(encoder), indexDir.toString());
@@ -70,8 +76,25 @@ public final class SearchEngine implements Closeable {
 
   /** Encodes a query for the searcher. */
   public QueryVectors encode(String text) {
+    if (encoder == null) {
+      throw new IllegalArgumentException("index " + index.path() + " was built from precomputed vectors"
+          + " without a model: give the query's token vectors, or use mode bm25");
+    }
     EncodedText e = encoder.encodeQuery(text);
     return QueryVectors.of(e.vectors(), e.tokens(), e.pooled());
+  }
+
+  /**
+   * Query token vectors computed elsewhere, checked as document vectors are: at least one row, all
+   * rows of one length, finite values.
+   *
+   * @param tokens the token strings for explanations, or null
+   * @throws io.latte.indexer.input.InvalidVectorsException naming the first bad element ({@code
+   *     vectors[1][7]})
+   */
+  public static QueryVectors queryVectors(float[][] rows, String[] tokens) {
+    TokenVectors v = TokenVectors.ofRows(rows, tokens, null, 0);
+    return new QueryVectors(v.values(), v.tokenCount(), v.dim(), v.tokens(), null);
   }
 
   /** Parses a filter in Lucene syntax over this index's metadata keys (null or blank: no filter). */
@@ -89,10 +112,33 @@ public final class SearchEngine implements Closeable {
     return searcher.search(new SearchRequest(text, q, mode, filter(filter), explain, params));
   }
 
+  /**
+   * Searches with query vectors computed elsewhere (the index's model, or the same producer as a
+   * precomputed index's vectors); {@code text} is optional, used by bm25 and hybrid.
+   *
+   * @throws IllegalArgumentException when the vectors' dimension is not the index's
+   */
+  public SearchResult search(QueryVectors vectors, String text, SearchMode mode, String filter, boolean explain,
+      SearchParams params) throws IOException {
+    int dim = index.meta().model().dim();
+    if (vectors.dim() != dim) {
+      throw new IllegalArgumentException("query vectors have " + vectors.dim() + " values per token, but index "
+          + index.path() + " takes " + dim + "-dimensional token vectors");
+    }
+    if (!mode.needsVectors() || mode == SearchMode.HYBRID) {
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException("mode " + mode.label() + " needs query text");
+      }
+    }
+    return searcher.search(new SearchRequest(text == null ? "" : text, vectors, mode, filter(filter), explain, params));
+  }
+
   @Override
   public void close() throws IOException {
     try {
-      encoder.close();
+      if (encoder != null) {
+        encoder.close();
+      }
     } finally {
       index.close();
     }
