@@ -1,6 +1,5 @@
 package io.latte.eval.engine;
 
-import io.latte.indexer.input.TokenVectors;
 import io.latte.indexer.read.LatteIndex;
 import io.latte.models.EncodedText;
 import io.latte.models.EncoderOptions;
@@ -40,7 +39,7 @@ public final class SearchEngine implements Closeable {
    * Opens {@code indexDir} with {@code model} (an embedded name or a model directory), or, when
    * null, with the model named in the index. An index built from precomputed vectors without a
    * model opens without an encoder: it is searched with query vectors ({@link #search(QueryVectors,
-   * String, SearchMode, String, boolean, SearchParams)}) or in bm25 mode.
+   * String, SearchMode, String, boolean, SearchParams)}, {@link QueryVectors#checked}) or in bm25 mode.
    */
   public static SearchEngine open(Path indexDir, String model, EncoderOptions options) throws IOException {
     LatteIndex index = LatteIndex.open(indexDir);
@@ -82,19 +81,6 @@ public final class SearchEngine implements Closeable {
     }
     EncodedText e = encoder.encodeQuery(text);
     return QueryVectors.of(e.vectors(), e.tokens(), e.pooled());
-  }
-
-  /**
-   * Query token vectors computed elsewhere, checked as document vectors are: at least one row, all
-   * rows of one length, finite values.
-   *
-   * @param tokens the token strings for explanations, or null
-   * @throws io.latte.indexer.input.InvalidVectorsException naming the first bad element ({@code
-   *     vectors[1][7]})
-   */
-  public static QueryVectors queryVectors(float[][] rows, String[] tokens) {
-    TokenVectors v = TokenVectors.ofRows(rows, tokens, null, 0);
-    return new QueryVectors(v.values(), v.tokenCount(), v.dim(), v.tokens(), null);
   }
 
   /** Parses a filter in Lucene syntax over this index's metadata keys (null or blank: no filter). */

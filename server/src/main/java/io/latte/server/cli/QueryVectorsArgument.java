@@ -2,7 +2,6 @@ package io.latte.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.latte.eval.engine.SearchEngine;
 import io.latte.indexer.input.InvalidVectorsException;
 import io.latte.searcher.QueryVectors;
 import java.io.IOException;
@@ -34,7 +33,7 @@ final class QueryVectorsArgument {
     JsonNode rows = node.isObject() ? node.get("vectors") : node;
     JsonNode tokens = node.isObject() ? node.get("tokens") : null;
     try {
-      return SearchEngine.queryVectors(rows(rows), tokens == null || tokens.isNull() ? null : strings(tokens));
+      return QueryVectors.checked(rows(rows), tokens == null || tokens.isNull() ? null : strings(tokens));
     } catch (InvalidVectorsException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage());
     }
