@@ -19,8 +19,9 @@ import java.nio.charset.StandardCharsets;
  *
  * The file ends after the last record; the number of records is not stored, so a producer can
  * stream it. It is {@code numpy}-friendly: a document's vectors are {@code
- * array.astype('<f4').tobytes()}. 100 tokens of 384 floats take 153.6 kB, 4.4× less than the same
- * numbers as JSON text, and are read with bulk copies instead of number parsing.
+ * array.astype('<f4').tobytes()}. 100 tokens of 384 floats take 153.6 kB, 3× less than the same
+ * numbers as JSON text, and are read ≈ 50× faster, with bulk copies instead of number parsing
+ * (docs/BENCHMARKS.md §6).
  */
 public final class TokenVectorsFormat {
 
