@@ -7,13 +7,11 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /**
  * Streams a {@link TokenVectorsFormat} file as documents that bring their vectors (no title, text
@@ -28,27 +26,21 @@ import java.util.NoSuchElementException;
  * a truncated record) cannot be read past and stops with an {@link UncheckedIOException} naming the
  * file, record and byte offset.
  */
-public final class TokenVectorsFile implements DocumentSource {
+public final class TokenVectorsFile extends FileRecords {
 
   private static final int BUFFER_BYTES = 1 << 20;
 
-  private final Path path;
   private final String location;
-  private final String fingerprint;
   private final FileChannel channel;
   private final int dim;
   private final ByteBuffer buf = ByteBuffer.allocate(BUFFER_BYTES).order(TokenVectorsFormat.ORDER);
   /** File offset of {@code buf}'s position 0. */
   private long bufferStart;
   private long record;
-  private SourceRecord next;
-  private boolean finished;
 
   private TokenVectorsFile(Path path, FileChannel channel) throws IOException {
-    this.path = path;
+    super(path, "vectors");
     this.location = path.toString();
-    this.fingerprint = path.toAbsolutePath().normalize() + " size=" + Files.size(path) + " modified="
-        + Files.getLastModifiedTime(path).toMillis();
     this.channel = channel;
     buf.limit(0);
     if (!fill(TokenVectorsFormat.HEADER_BYTES)) {
@@ -105,55 +97,22 @@ public final class TokenVectorsFile implements DocumentSource {
     }
   }
 
-  public Path path() {
-    return path;
-  }
-
   public int dim() {
     return dim;
   }
 
   @Override
-  public String fingerprint() {
-    return fingerprint;
+  FileRecords openAgain() throws IOException {
+    return open(path());
   }
 
-  /** The same file from its first record (by size and time, it must not have changed). */
   @Override
-  public DocumentSource reopen() {
+  SourceRecord read() {
     try {
-      TokenVectorsFile again = open(path);
-      if (!again.fingerprint.equals(fingerprint)) {
-        again.close();
-        throw new IllegalStateException("vectors " + location + " changed while it was being indexed");
-      }
-      return again;
+      return readRecord();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read vectors " + location + " again: " + e.getMessage(), e);
+      throw new UncheckedIOException(e.getMessage(), e);
     }
-  }
-
-  @Override
-  public boolean hasNext() {
-    if (next == null && !finished) {
-      try {
-        next = readRecord();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e.getMessage(), e);
-      }
-      finished = next == null;
-    }
-    return next != null;
-  }
-
-  @Override
-  public SourceRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("end of " + location);
-    }
-    SourceRecord r = next;
-    next = null;
-    return r;
   }
 
   /** The next record, or null at the end of the file. */
@@ -210,21 +169,21 @@ public final class TokenVectorsFile implements DocumentSource {
   }
 
   private int readIdLength(long at) throws IOException {
-    need(Integer.BYTES, at);
-    int len = buf.getInt();
-    if (len < 0 || len > TokenVectorsFormat.MAX_ID_BYTES) {
-      throw broken(at, "_id length " + len + " is outside [0, " + TokenVectorsFormat.MAX_ID_BYTES + "]");
-    }
-    return len;
+    return readCount(at, "_id length", TokenVectorsFormat.MAX_ID_BYTES);
   }
 
   private int readTokenCount(long at) throws IOException {
+    return readCount(at, "token count", TokenVectors.MAX_TOKENS);
+  }
+
+  /** An int32 in {@code [0, max]}; anything else means the file is broken (it cannot be resynchronised). */
+  private int readCount(long at, String what, int max) throws IOException {
     need(Integer.BYTES, at);
-    int tokens = buf.getInt();
-    if (tokens < 0 || tokens > TokenVectors.MAX_TOKENS) {
-      throw broken(at, "token count " + tokens + " is outside [0, " + TokenVectors.MAX_TOKENS + "]");
+    int n = buf.getInt();
+    if (n < 0 || n > max) {
+      throw broken(at, what + " " + n + " is outside [0, " + max + "]");
     }
-    return tokens;
+    return n;
   }
 
   /** Copies the next {@code dst.length} floats, refilling the buffer as often as needed. */

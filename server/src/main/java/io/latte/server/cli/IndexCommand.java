@@ -150,7 +150,9 @@ public final class IndexCommand implements Callable<Integer> {
       }
     }
     printSummary(s);
-    printThroughput(s, listener);
+    if (input.embedder.encodesText() && vectors == null) {
+      printThroughput(s, listener); // the training sample times the encoder only when it encodes
+    }
     if (listener.mergedFrom > 0) {
       System.out.printf(Locale.ROOT, "merged %d segments into %d in %.1f s (--merge-to)%n",
           listener.mergedFrom, listener.mergedInto, listener.mergeSeconds);
