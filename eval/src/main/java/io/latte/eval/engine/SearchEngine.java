@@ -69,17 +69,22 @@ public final class SearchEngine implements Closeable {
     return searcher;
   }
 
+  /** The query encoder; an index of precomputed vectors opened without a model has none. */
   public TokenEncoder encoder() {
+    if (encoder == null) {
+      throw new IllegalArgumentException(noModel());
+    }
     return encoder;
+  }
+
+  private String noModel() {
+    return "index " + index.path() + " was built from precomputed vectors without a model: give the query's"
+        + " token vectors, use mode bm25, or name the model that produced the vectors (--model)";
   }
 
   /** Encodes a query for the searcher. */
   public QueryVectors encode(String text) {
-    if (encoder == null) {
-      throw new IllegalArgumentException("index " + index.path() + " was built from precomputed vectors"
-          + " without a model: give the query's token vectors, or use mode bm25");
-    }
-    EncodedText e = encoder.encodeQuery(text);
+    EncodedText e = encoder().encodeQuery(text);
     return QueryVectors.of(e.vectors(), e.tokens(), e.pooled());
   }
 

@@ -49,11 +49,22 @@ public record ModelIdentity(String name, String checksum, String runtime, int di
   }
 
   /**
-   * Throws if {@code actual} is another model than this one (the index's).
+   * Throws if {@code actual} is another model than this one (the index's). An index of precomputed
+   * vectors takes a real model of its dimension, which is only ever used when a user names it (to
+   * encode queries or more documents for vectors they produced with that model).
    *
    * @param where the index directory, for the message
    */
   public void requireSameModel(ModelIdentity actual, String where) {
+    if (isPrecomputed() && !actual.isPrecomputed()) {
+      // Nothing to compare a real model's weights with: the user named it (--model) as the one that
+      // produced the vectors; only the dimension can be checked.
+      if (dim != actual.dim) {
+        throw new IllegalArgumentException("index " + where + " holds " + describe() + ", but the model "
+            + actual.describe() + " produces " + actual.dim + "-dimensional vectors");
+      }
+      return;
+    }
     if (!sameModel(actual)) {
       throw new IllegalArgumentException(
           "index " + where + " was built with model " + describe() + ", but the encoder is "

@@ -176,6 +176,17 @@ class PrecomputedVectorsTest {
     assertEquals(1, s.documentsWritten());
     assertEquals(List.of(more + " line 2 (_id \"new2\"): no \"vectors\": the index is built from precomputed"
         + " vectors and has no model to encode the text"), messages(s));
+    // The model that produced the vectors, named by the user, may encode more documents.
+    Path text = tmp.resolve("text.jsonl");
+    Files.writeString(text, "{\"_id\": \"new3\", \"text\": \"encoded by the named model\"}\n");
+    try (CorpusFile src = CorpusFile.open(text)) {
+      assertEquals(1, IndexBuilder.build(idx, src, embedder, options(), null).documentsWritten());
+    }
+    var narrow = new RandomEmbedder(8);
+    var wrongDim = assertThrows(IllegalArgumentException.class,
+        () -> IndexBuilder.build(idx, CorpusFile.open(text), narrow, options(), null));
+    assertTrue(wrongDim.getMessage().endsWith("but the model 'random-test' (dim 8, checksum c0ffee) produces"
+        + " 8-dimensional vectors"), wrongDim.getMessage());
     var other = TokenEmbedder.precomputed(ModelIdentity.precomputed("other", DIM));
     var e = assertThrows(IllegalArgumentException.class,
         () -> IndexBuilder.build(idx, CorpusFile.open(more), other, options(), null));

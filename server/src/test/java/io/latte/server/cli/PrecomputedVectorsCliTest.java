@@ -129,6 +129,10 @@ class PrecomputedVectorsCliTest {
         assertEquals(expected, search(encoded, mode, q, true), "query vectors = encoding the query");
         assertEquals(expected, search(alone, mode, q, true), mode + " " + QUERIES.get(q));
       }
+      // Naming the model that produced the vectors lets a model-free index take text queries.
+      List<String> named = hits(IndexedSampleCliTest.run("search", "--index", alone.toString(), "--mode", mode,
+          "--k", "10", "--query", QUERIES.get(0), "--model", "bge-small-en-v15-q"));
+      assertEquals(search(encoded, mode, 0, false), named);
     }
     // No model: text queries are refused with a hint; bm25 over no text finds nothing but works.
     CliTestSupport.Result text = IndexedSampleCliTest.run("search", "--index", alone.toString(), "--query", "honeybees");
