@@ -69,7 +69,8 @@ public record ModelIdentity(String name, String checksum, String runtime, int di
       throw new IllegalArgumentException(
           "index " + where + " was built with model " + describe() + ", but the encoder is "
               + actual.describe() + ": query and document vectors would not be comparable. Use the"
-              + " index's model (--model " + name + ") or index into a new directory.");
+              + " index's model (--model " + (isPrecomputed() ? PRECOMPUTED + ":" + name : name)
+              + ") or index into a new directory.");
     }
   }
 

@@ -191,6 +191,7 @@ class PrecomputedVectorsTest {
     var e = assertThrows(IllegalArgumentException.class,
         () -> IndexBuilder.build(idx, CorpusFile.open(more), other, options(), null));
     assertTrue(e.getMessage().contains("'precomputed' (precomputed vectors, dim 16, no model)"), e.getMessage());
+    assertTrue(e.getMessage().contains("(--model precomputed:precomputed)"), e.getMessage());
   }
 
   private static float[][] rows(int n, int dim) {
