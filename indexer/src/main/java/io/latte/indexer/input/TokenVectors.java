@@ -24,6 +24,12 @@ public record TokenVectors(float[] values, int tokenCount, int dim, String[] tok
   /** Larger than any token embedding model; a larger value means a broken header or row. */
   public static final int MAX_DIM = 1 << 16;
 
+  /**
+   * Floats in one document, at most: 512 MiB of heap, 1.3 M tokens of 384 dimensions; beyond, one
+   * document could exhaust the indexer's heap (and {@code tokens × dim} would overflow an int).
+   */
+  public static final int MAX_FLOATS = 1 << 27;
+
   public TokenVectors {
     Objects.requireNonNull(values, "values");
     if (tokenCount < 1 || dim < 1 || values.length != (long) tokenCount * dim) {
@@ -52,6 +58,9 @@ public record TokenVectors(float[] values, int tokenCount, int dim, String[] tok
     }
     if (dim > MAX_DIM) {
       throw new InvalidVectorsException("vectors[0]", "has " + dim + " values, more than " + MAX_DIM);
+    }
+    if ((long) tokenCount * dim > MAX_FLOATS) {
+      throw new InvalidVectorsException("vectors", tooLarge(tokenCount, dim));
     }
     requireFinite(values, dim);
     if (tokens == null && offsets != null) {
@@ -120,6 +129,11 @@ public record TokenVectors(float[] values, int tokenCount, int dim, String[] tok
       throw new InvalidVectorsException("vectors[" + i + "]", "is null, not an array of numbers");
     }
     return rows[i].length;
+  }
+
+  /** The problem of a document with more than {@link #MAX_FLOATS} floats. */
+  static String tooLarge(int tokens, int dim) {
+    return "has " + tokens + " token vectors of " + dim + " values, more than " + MAX_FLOATS + " floats in all";
   }
 
   /** The problem of a row whose length differs from the first row's. */

@@ -124,9 +124,13 @@ public final class TokenVectorsFile extends FileRecords {
     long n = ++record;
     String id = readId(at);
     int tokens = readTokenCount(at);
+    String where = "(byte " + at + ") ";
+    if ((long) tokens * dim > TokenVectors.MAX_FLOATS) {
+      skip((long) tokens * dim * Float.BYTES, at); // the lengths are sane: the next record can be read
+      return new BadDocument(location, n, id, where + "vectors " + TokenVectors.tooLarge(tokens, dim));
+    }
     float[] values = new float[tokens * dim];
     readFloats(values, at);
-    String where = "(byte " + at + ") ";
     if (id == null) {
       return new BadDocument(location, n, null, where + "the _id is not valid UTF-8");
     }

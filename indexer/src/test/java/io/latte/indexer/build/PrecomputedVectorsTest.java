@@ -279,6 +279,28 @@ class PrecomputedVectorsTest {
       assertEquals("cannot read vectors " + cut + " record 5 (byte 120): truncated: the file ends inside the record",
           e.getMessage());
     }
+    // A record whose sizes are sane but too large for one document is skipped, and reading goes on.
+    Path huge = tmp.resolve("huge.vec");
+    int wide = 4096;
+    int many = io.latte.indexer.input.TokenVectors.MAX_FLOATS / wide + 1;
+    try (var ch = java.nio.channels.FileChannel.open(huge, java.nio.file.StandardOpenOption.CREATE,
+        java.nio.file.StandardOpenOption.WRITE)) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(64).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+      b.put("LATTEVEC".getBytes(StandardCharsets.US_ASCII)).putInt(1).putInt(wide).putInt(1).put((byte) 'h').putInt(many);
+      ch.write(b.flip());
+      long end = ch.position() + (long) many * wide * Float.BYTES;
+      b.clear().putInt(1).put((byte) 'z').putInt(1);
+      ch.write(b.flip(), end); // a sparse file: the big record reads as zeros and is never allocated
+      ch.write(java.nio.ByteBuffer.allocate(wide * Float.BYTES).put(0, new byte[] {0, 0, (byte) 0x80, 0x3f}),
+          end + 9);
+    }
+    try (TokenVectorsFile f = TokenVectorsFile.open(huge)) {
+      assertEquals(huge + " line 1 (_id \"h\"): (byte 16) vectors has " + many + " token vectors of 4096 values,"
+          + " more than 134217728 floats in all", ((BadDocument) f.next()).message());
+      assertEquals("z", ((SourceDocument) f.next()).id());
+      assertFalse(f.hasNext());
+    }
+
     Path notOurs = tmp.resolve("x.vec");
     Files.writeString(notOurs, "{\"_id\": \"a\", \"text\": \"json, not vectors\"}");
     var e = assertThrows(IOException.class, () -> TokenVectorsFile.open(notOurs));
