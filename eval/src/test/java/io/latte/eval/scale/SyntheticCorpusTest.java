@@ -99,6 +99,25 @@ class SyntheticCorpusTest {
   }
 
   @Test
+  void theIndexerBuildsAnIndexFromTheStream() throws Exception {
+    SyntheticCorpus s = new SyntheticCorpus(real(), SyntheticCorpus.Options.defaults(1, 300));
+    Path index = tmp.resolve("idx");
+    io.latte.indexer.build.BuildSummary summary;
+    try (DocumentSource src = s.source()) {
+      summary = io.latte.indexer.build.IndexBuilder.build(index, src,
+          io.latte.indexer.input.TokenEmbedder.precomputed(io.latte.indexer.input.ModelIdentity.precomputed("synthetic", DIM)),
+          io.latte.indexer.build.BuildOptions.builder().numCentroids(16).trainingThreads(1).build(), null);
+    }
+    assertEquals(300, summary.documentsWritten());
+    long tokens = 0;
+    for (long i = 0; i < 300; i++) {
+      tokens += s.document(i).tokenCount();
+    }
+    assertEquals(tokens, summary.tokensWritten());
+    assertEquals(0, summary.badDocuments());
+  }
+
+  @Test
   void tokensAreUnitVectorsNearRealOnesButNeverCopies() {
     EncodedCorpus real = real();
     double target = 0.9;
