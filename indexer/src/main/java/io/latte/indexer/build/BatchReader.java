@@ -130,7 +130,20 @@ final class BatchReader {
     List<CheckedDocument> pending = new ArrayList<>(batchSize);
     Map<String, Integer> position = new HashMap<>();
     boolean any = false;
-    while (pending.size() < batchSize && source.hasNext()) {
+    while (pending.size() < batchSize) {
+      if (stride > 1 && resumeAfter == 0 && candidates % stride != 0) {
+        long line = source.skip(); // not in the sample: not even parsed
+        if (line < 0) {
+          break;
+        }
+        candidates++;
+        any = true;
+        lastLine = line;
+        continue;
+      }
+      if (!source.hasNext()) {
+        break;
+      }
       SourceRecord r = source.next();
       if (r.line() <= resumeAfter) {
         continue; // committed by the interrupted run we resume

@@ -104,7 +104,24 @@ public final class CorpusFile extends FileRecords {
   }
 
   @Override
+  long skipRecordAt() {
+    return nextLine() == null ? -1 : lineNumber;
+  }
+
+  @Override
   SourceRecord read() {
+    String line = nextLine();
+    if (line == null) {
+      return null;
+    }
+    if (lineNumber == 1 && line.charAt(0) == '\uFEFF') {
+      line = line.substring(1); // byte-order mark written by some Windows editors
+    }
+    return CorpusLines.parse(line, location(), lineNumber);
+  }
+
+  /** The next non-blank line, or null at the end of the file. */
+  private String nextLine() {
     String line;
     try {
       do {
@@ -115,13 +132,7 @@ public final class CorpusFile extends FileRecords {
       throw new UncheckedIOException(
           "cannot read corpus " + location() + " after line " + (lineNumber - 1) + ": " + e.getMessage(), e);
     }
-    if (line == null) {
-      return null;
-    }
-    if (lineNumber == 1 && line.charAt(0) == '\uFEFF') {
-      line = line.substring(1); // byte-order mark written by some Windows editors
-    }
-    return CorpusLines.parse(line, location(), lineNumber);
+    return line;
   }
 
   @Override

@@ -30,6 +30,9 @@ abstract class FileRecords implements DocumentSource {
   /** The next record, or null at the end of the file. */
   abstract SourceRecord read();
 
+  /** Passes over the next record without building it; its line, or -1 at the end of the file. */
+  abstract long skipRecordAt();
+
   /** The same file, opened again from its first record. */
   abstract FileRecords openAgain() throws IOException;
 
@@ -69,6 +72,21 @@ abstract class FileRecords implements DocumentSource {
       finished = next == null;
     }
     return next != null;
+  }
+
+  @Override
+  public long skip() {
+    if (next != null) {
+      long line = next.line();
+      next = null;
+      return line;
+    }
+    if (finished) {
+      return -1;
+    }
+    long line = skipRecordAt();
+    finished = line < 0;
+    return line;
   }
 
   @Override

@@ -107,6 +107,15 @@ public final class TokenVectorsFile extends FileRecords {
   }
 
   @Override
+  long skipRecordAt() {
+    try {
+      return skipRecord() ? record : -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e.getMessage(), e);
+    }
+  }
+
+  @Override
   SourceRecord read() {
     try {
       return readRecord();

@@ -61,14 +61,26 @@ public final class VectorsWithCorpus implements DocumentSource {
   }
 
   @Override
+  public long skip() {
+    long line = corpus.skip();
+    if (line < 0) {
+      hasNext(); // throws when the vectors file has records left
+      return -1;
+    }
+    if (vectors.skip() < 0) {
+      throw fewerRecords(corpus.location() + " line " + line);
+    }
+    return line;
+  }
+
+  @Override
   public SourceRecord next() {
     if (!hasNext()) {
       throw new NoSuchElementException("end of " + corpus.path());
     }
     SourceRecord text = corpus.next();
     if (!vectors.hasNext()) {
-      throw new IllegalArgumentException(text.location() + " line " + text.line() + " has no record in "
-          + vectorsName() + ": the vectors file has fewer records than the corpus has lines");
+      throw fewerRecords(text.location() + " line " + text.line());
     }
     SourceRecord v = vectors.next();
     if (text instanceof BadDocument) {
@@ -90,6 +102,11 @@ public final class VectorsWithCorpus implements DocumentSource {
             withVectors.vectors());
       }
     };
+  }
+
+  private IllegalArgumentException fewerRecords(String line) {
+    return new IllegalArgumentException(line + " has no record in " + vectorsName()
+        + ": the vectors file has fewer records than the corpus has lines");
   }
 
   private String vectorsName() {

@@ -13,6 +13,7 @@ import io.latte.indexer.input.DocumentSource;
 import io.latte.indexer.input.DocumentVectors;
 import io.latte.indexer.input.ModelIdentity;
 import io.latte.indexer.input.SourceDocument;
+import io.latte.indexer.input.SourceRecord;
 import io.latte.indexer.input.TokenEmbedder;
 import io.latte.indexer.input.TokenVectorsFile;
 import io.latte.indexer.input.TokenVectorsWriter;
@@ -305,6 +306,42 @@ class PrecomputedVectorsTest {
     Files.writeString(notOurs, "{\"_id\": \"a\", \"text\": \"json, not vectors\"}");
     var e = assertThrows(IOException.class, () -> TokenVectorsFile.open(notOurs));
     assertEquals(notOurs + " is not a latte token-vectors file: it does not start with \"LATTEVEC\"", e.getMessage());
+  }
+
+  /** Lines read by next() alone, and by skip() on every third record (what sampling does). */
+  private static List<Long> lines(DocumentSource src, boolean skipping) {
+    List<Long> out = new ArrayList<>();
+    try (src) {
+      for (int i = 0; ; i++) {
+        if (skipping && i % 3 != 0) {
+          long line = src.skip();
+          if (line < 0) {
+            return out;
+          }
+          out.add(-line);
+        } else if (src.hasNext()) {
+          SourceRecord r = src.next();
+          assertTrue(r instanceof SourceDocument d && d.hasVectors(), r.toString());
+          out.add(r.line());
+        } else {
+          return out;
+        }
+      }
+    }
+  }
+
+  @Test
+  void skippingRecordsKeepsEverySourceInStep() throws Exception {
+    Path corpus = corpus(true);
+    Files.writeString(corpus, "\n\n" + Files.readString(corpus).replace("\n{\"_id\": \"d9\"", "\n\n{\"_id\": \"d9\""));
+    Path vec = vectorsFile();
+    for (var open : List.<java.util.concurrent.Callable<DocumentSource>>of(() -> CorpusFile.open(corpus),
+        () -> TokenVectorsFile.open(vec), () -> VectorsWithCorpus.open(corpus(false), vec))) {
+      List<Long> read = lines(open.call(), false);
+      List<Long> skipped = lines(open.call(), true);
+      assertEquals(docs.size(), read.size());
+      assertEquals(read, skipped.stream().map(Math::abs).toList());
+    }
   }
 
   @Test
