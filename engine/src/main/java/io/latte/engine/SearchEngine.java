@@ -37,12 +37,17 @@ public final class SearchEngine implements Closeable {
 
   /**
    * Opens {@code indexDir} with {@code model} (an embedded name or a model directory), or, when
-   * null, with the model named in the index.
+   * null, with the model named in the index. An index built from precomputed vectors without a
+   * model opens without an encoder: it is searched with query vectors ({@link #search(QueryVectors,
+   * String, SearchMode, String, boolean, SearchParams)}, {@link QueryVectors#checked}) or in bm25 mode.
    */
   public static SearchEngine open(Path indexDir, String model, EncoderOptions options) throws IOException {
     LatteIndex index = LatteIndex.open(indexDir);
     TokenEncoder encoder = null;
     try {
+      if (model == null && index.meta().model().isPrecomputed()) {
+        return new SearchEngine(index, null);
+      }
       String name = model != null ? model : index.meta().model().name();
       encoder = Encoders.open(name, options);
       index.meta().model().requireSameModel(EncoderEmbedder.identity(encoder), indexDir.toString());
@@ -64,13 +69,22 @@ public final class SearchEngine implements Closeable {
     return searcher;
   }
 
+  /** The query encoder; an index of precomputed vectors opened without a model has none. */
   public TokenEncoder encoder() {
+    if (encoder == null) {
+      throw new IllegalArgumentException(noModel());
+    }
     return encoder;
+  }
+
+  private String noModel() {
+    return "index " + index.path() + " was built from precomputed vectors without a model: give the query's"
+        + " token vectors, use mode bm25, or name the model that produced the vectors (--model)";
   }
 
   /** Encodes a query for the searcher. */
   public QueryVectors encode(String text) {
-    EncodedText e = encoder.encodeQuery(text);
+    EncodedText e = encoder().encodeQuery(text);
     return QueryVectors.of(e.vectors(), e.tokens(), e.pooled());
   }
 
@@ -89,10 +103,33 @@ public final class SearchEngine implements Closeable {
     return searcher.search(new SearchRequest(text, q, mode, filter(filter), explain, params));
   }
 
+  /**
+   * Searches with query vectors computed elsewhere (the index's model, or the same producer as a
+   * precomputed index's vectors); {@code text} is optional, used by bm25 and hybrid.
+   *
+   * @throws IllegalArgumentException when the vectors' dimension is not the index's
+   */
+  public SearchResult search(QueryVectors vectors, String text, SearchMode mode, String filter, boolean explain,
+      SearchParams params) throws IOException {
+    int dim = index.meta().model().dim();
+    if (vectors.dim() != dim) {
+      throw new IllegalArgumentException("query vectors have " + vectors.dim() + " values per token, but index "
+          + index.path() + " takes " + dim + "-dimensional token vectors");
+    }
+    if (!mode.needsVectors() || mode == SearchMode.HYBRID) {
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException("mode " + mode.label() + " needs query text");
+      }
+    }
+    return searcher.search(new SearchRequest(text == null ? "" : text, vectors, mode, filter(filter), explain, params));
+  }
+
   @Override
   public void close() throws IOException {
     try {
-      encoder.close();
+      if (encoder != null) {
+        encoder.close();
+      }
     } finally {
       index.close();
     }

@@ -1,5 +1,7 @@
 package io.latte.searcher;
 
+import io.latte.indexer.input.TokenVectors;
+
 /**
  * An encoded query as the searcher takes it: one vector per query token in the model's space
  * (row-major {@code tokens × dim}), the token strings for explanations, and the pooled vector
@@ -25,6 +27,20 @@ public record QueryVectors(float[] flat, int tokens, int dim, String[] tokenStri
       System.arraycopy(vectors[i], 0, flat, i * dim, dim);
     }
     return new QueryVectors(flat, vectors.length, dim, tokenStrings, pooled);
+  }
+
+  /**
+   * Query token vectors computed elsewhere (an index built from precomputed vectors, a client that
+   * encodes itself), checked as document vectors are: at least one row, all rows of one length,
+   * finite values.
+   *
+   * @param tokens the token strings for explanations, or null
+   * @throws io.latte.indexer.input.InvalidVectorsException naming the first bad element ({@code
+   *     vectors[1][7]})
+   */
+  public static QueryVectors checked(float[][] rows, String[] tokens) {
+    TokenVectors v = TokenVectors.ofRows(rows, tokens, null, 0);
+    return new QueryVectors(v.values(), v.tokenCount(), v.dim(), v.tokens(), null);
   }
 
   public String token(int i) {

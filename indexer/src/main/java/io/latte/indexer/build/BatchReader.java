@@ -25,6 +25,9 @@ import java.util.concurrent.Future;
  * training sample spread across the whole input). With a cache, documents already embedded for
  * the sample are taken from it instead of being encoded again.
  *
+ * <p><b>Precomputed vectors.</b> A document that brings its own vectors skips the encoder: it is
+ * treated like a cached one, and goes through the same checks, sampling and writer as the rest.
+ *
  * <p><b>Duplicate ids.</b> Across batches and runs, a document replaces the one with the same id
  * (Lucene's update by term). Within one batch the same rule applies — the later line wins — but the
  * earlier line is reported as a bad document ("replaced by line N"), because a corpus that repeats
@@ -127,7 +130,20 @@ final class BatchReader {
     List<CheckedDocument> pending = new ArrayList<>(batchSize);
     Map<String, Integer> position = new HashMap<>();
     boolean any = false;
-    while (pending.size() < batchSize && source.hasNext()) {
+    while (pending.size() < batchSize) {
+      if (stride > 1 && resumeAfter == 0 && candidates % stride != 0) {
+        long line = source.skip(); // not in the sample: not even parsed
+        if (line < 0) {
+          break;
+        }
+        candidates++;
+        any = true;
+        lastLine = line;
+        continue;
+      }
+      if (!source.hasNext()) {
+        break;
+      }
       SourceRecord r = source.next();
       if (r.line() <= resumeAfter) {
         continue; // committed by the interrupted run we resume
@@ -161,7 +177,7 @@ final class BatchReader {
     List<SourceDocument> toEncode = new ArrayList<>(pending.size());
     for (int i = 0; i < pending.size(); i++) {
       SourceDocument d = pending.get(i).doc();
-      DocumentVectors v = cache == null ? null : cache.remove(d.line());
+      DocumentVectors v = d.hasVectors() ? d.vectors().forDocument(d) : cache == null ? null : cache.remove(d.line());
       if (v != null && v.id().equals(d.id())) {
         cached[i] = v;
       } else {

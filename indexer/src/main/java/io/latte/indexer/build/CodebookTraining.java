@@ -62,7 +62,7 @@ final class CodebookTraining {
       sample = sampleFirst(main, cap);
     } else {
       try (again) {
-        sample = sampleAcross(again, workers, checks.dim(), o, expectedDocs, cap, listener);
+        sample = sampleAcross(again, workers, checks, o, expectedDocs, cap, listener);
       }
     }
     return trainOrUse(sample, model, o, expectedDocs, listener);
@@ -97,10 +97,11 @@ final class CodebookTraining {
    * the pipeline does not encode them again. Bad documents are left for the main pass to report.
    */
   private static Sample sampleAcross(
-      DocumentSource again, EmbeddingWorkers workers, int dim, BuildOptions o, long expectedDocs, long cap,
+      DocumentSource again, EmbeddingWorkers workers, DocumentChecks mainChecks, BuildOptions o, long expectedDocs, long cap,
       BuildListener listener) {
     BadDocuments quiet = new BadDocuments(io.latte.indexer.input.BadDocumentPolicy.SKIP, 0, BuildListener.NONE);
-    DocumentChecks checks = new DocumentChecks(dim, io.latte.indexer.format.MetadataSchema.empty(), quiet);
+    DocumentChecks checks = new DocumentChecks(
+        mainChecks.dim(), mainChecks.encodesText(), io.latte.indexer.format.MetadataSchema.empty(), quiet);
     BatchReader reader = new BatchReader(again, 0, checks, quiet, workers, o.batchSize(), listener, null);
     // A first guess (documents of about PRIOR_TOKENS_PER_DOC tokens) for the batches read ahead
     // before the first one is embedded; refined from that batch's real token count.
@@ -117,9 +118,7 @@ final class CodebookTraining {
         batches.add(b);
         tokens += b.tokens();
         docs += b.docs().size();
-        for (DocumentVectors v : b.vectors()) {
-          cache.put(v.source().line(), v);
-        }
+        keep(cache, b);
         if (!strideSet && docs > 0) {
           double tokensPerDoc = (double) tokens / docs;
           reader.stride((int) Math.max(1, Math.ceil(expectedDocs * tokensPerDoc / cap)));
@@ -129,9 +128,7 @@ final class CodebookTraining {
           exhausted = !again.hasNext();
           // Batches already being embedded are not trained on, but kept: never encode twice.
           for (Batch late : reader.drain()) {
-            for (DocumentVectors v : late.vectors()) {
-              cache.put(v.source().line(), v);
-            }
+            keep(cache, late);
           }
           break;
         }
@@ -142,6 +139,18 @@ final class CodebookTraining {
     // "exhausted" tells whether the sample is the whole input; with a stride it is not.
     boolean whole = exhausted && docs >= expectedDocs;
     return new Sample(batches, tokens, docs, whole, cache);
+  }
+
+  /**
+   * Keeps a sampled batch's embeddings for the main pass; not those of documents that brought their
+   * own vectors, which the main pass reads again at no cost (the cache would hold them until the end).
+   */
+  private static void keep(Map<Long, DocumentVectors> cache, Batch b) {
+    for (DocumentVectors v : b.vectors()) {
+      if (!v.source().hasVectors()) {
+        cache.put(v.source().line(), v);
+      }
+    }
   }
 
   private static Result trainOrUse(

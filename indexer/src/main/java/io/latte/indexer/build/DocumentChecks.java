@@ -8,7 +8,8 @@ import io.latte.indexer.input.SourceDocument;
 import java.util.List;
 
 /**
- * Checks documents before they are embedded (id, text, metadata types) and their embeddings after
+ * Checks documents before they are embedded (id, text or the dimension of their own vectors,
+ * metadata types) and their embeddings after
  * (token count, dimension, finite values). Problems that belong to one document become {@link
  * BadDocument}s for the policy; an embedder that breaks its contract (wrong count, wrong dimension)
  * is a programming error and fails the run.
@@ -18,13 +19,23 @@ import java.util.List;
 final class DocumentChecks {
 
   private final int dim;
+  private final boolean encodesText;
   private final BadDocuments bad;
   private volatile MetadataSchema schema;
 
-  DocumentChecks(int dim, MetadataSchema schema, BadDocuments bad) {
+  /**
+   * @param encodesText false when there is no model ({@link
+   *     io.latte.indexer.input.TokenEmbedder#encodesText()}): every document must bring vectors
+   */
+  DocumentChecks(int dim, boolean encodesText, MetadataSchema schema, BadDocuments bad) {
     this.dim = dim;
+    this.encodesText = encodesText;
     this.schema = schema;
     this.bad = bad;
+  }
+
+  boolean encodesText() {
+    return encodesText;
   }
 
   int dim() {
@@ -42,7 +53,17 @@ final class DocumentChecks {
       bad.report(BadDocument.of(d, "\"_id\" is empty"));
       return null;
     }
-    if (d.fullText().isEmpty()) {
+    if (d.hasVectors()) {
+      if (d.vectors().dim() != dim) {
+        bad.report(BadDocument.of(d, "vectors[0] has " + d.vectors().dim() + " values, but the index takes "
+            + dim + "-dimensional token vectors"));
+        return null;
+      }
+    } else if (!encodesText) {
+      bad.report(BadDocument.of(d, "no \"vectors\": the index is built from precomputed vectors and has no"
+          + " model to encode the text"));
+      return null;
+    } else if (d.fullText().isEmpty()) {
       bad.report(BadDocument.of(d, "empty text (title and text are both blank)"));
       return null;
     }

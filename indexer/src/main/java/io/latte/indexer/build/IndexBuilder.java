@@ -65,7 +65,7 @@ public final class IndexBuilder {
       double trainingSeconds = 0;
       long resumeAfter = 0;
       if (created) {
-        checks = new DocumentChecks(model.dim(), MetadataSchema.empty(), bad);
+        checks = new DocumentChecks(model.dim(), embedder.encodesText(), MetadataSchema.empty(), bad);
         // Used by the training phase only when it samples the first documents; else it waits.
         BatchReader first = new BatchReader(source, 0, checks, bad, workers, options.batchSize(), l, null);
         CodebookTraining.Result t = CodebookTraining.run(source, first, workers, checks, model, options, l);
@@ -90,7 +90,7 @@ public final class IndexBuilder {
         } else {
           runBase = last.startRun(source.fingerprint());
         }
-        checks = new DocumentChecks(model.dim(), last.schema(), bad);
+        checks = new DocumentChecks(model.dim(), embedder.encodesText(), last.schema(), bad);
         reader = new BatchReader(source, resumeAfter, checks, bad, workers, options.batchSize(), l, null);
       }
       WriterLoop loop = new WriterLoop(writer, runBase, checks, options, l);

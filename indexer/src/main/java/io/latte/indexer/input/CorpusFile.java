@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.NoSuchElementException;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -23,25 +22,16 @@ import java.util.zip.GZIPInputStream;
  * whether to skip or stop. A file that cannot be opened or read is an {@link IOException} /
  * {@link UncheckedIOException} naming it: that always stops.
  */
-public final class CorpusFile implements DocumentSource {
+public final class CorpusFile extends FileRecords {
 
   /** Names looked for in a BEIR dataset folder, in order. */
   public static final String[] CORPUS_NAMES = {"corpus.jsonl", "corpus.jsonl.gz"};
 
-  private final Path path;
-  private final String location;
-  private final String fingerprint;
   private final BufferedReader reader;
   private long lineNumber;
-  private SourceRecord next;
-  private boolean finished;
 
   private CorpusFile(Path path, BufferedReader reader) throws IOException {
-    this.path = path;
-    this.location = path.toString();
-    this.fingerprint =
-        path.toAbsolutePath().normalize() + " size=" + Files.size(path) + " modified="
-            + Files.getLastModifiedTime(path).toMillis();
+    super(path, "corpus");
     this.reader = reader;
   }
 
@@ -108,49 +98,30 @@ public final class CorpusFile implements DocumentSource {
     }
   }
 
-  /** The same file read again from its first line (by size and time, it must not have changed). */
   @Override
-  public DocumentSource reopen() {
-    try {
-      CorpusFile again = open(path);
-      if (!again.fingerprint.equals(fingerprint)) {
-        again.close();
-        throw new IllegalStateException("corpus " + location + " changed while it was being indexed");
-      }
-      return again;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read corpus " + location + " again: " + e.getMessage(), e);
+  FileRecords openAgain() throws IOException {
+    return open(path());
+  }
+
+  @Override
+  long skipRecordAt() {
+    return nextLine() == null ? -1 : lineNumber;
+  }
+
+  @Override
+  SourceRecord read() {
+    String line = nextLine();
+    if (line == null) {
+      return null;
     }
-  }
-
-  public Path path() {
-    return path;
-  }
-
-  @Override
-  public String fingerprint() {
-    return fingerprint;
-  }
-
-  @Override
-  public boolean hasNext() {
-    if (next == null && !finished) {
-      advance();
+    if (lineNumber == 1 && line.charAt(0) == '\uFEFF') {
+      line = line.substring(1); // byte-order mark written by some Windows editors
     }
-    return next != null;
+    return CorpusLines.parse(line, location(), lineNumber);
   }
 
-  @Override
-  public SourceRecord next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException("end of " + location);
-    }
-    SourceRecord r = next;
-    next = null;
-    return r;
-  }
-
-  private void advance() {
+  /** The next non-blank line, or null at the end of the file. */
+  private String nextLine() {
     String line;
     try {
       do {
@@ -159,16 +130,9 @@ public final class CorpusFile implements DocumentSource {
       } while (line != null && line.isBlank());
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "cannot read corpus " + location + " after line " + (lineNumber - 1) + ": " + e.getMessage(), e);
+          "cannot read corpus " + location() + " after line " + (lineNumber - 1) + ": " + e.getMessage(), e);
     }
-    if (line == null) {
-      finished = true;
-      return;
-    }
-    if (lineNumber == 1 && line.charAt(0) == '\uFEFF') {
-      line = line.substring(1); // byte-order mark written by some Windows editors
-    }
-    next = CorpusLines.parse(line, location, lineNumber);
+    return line;
   }
 
   @Override
@@ -176,7 +140,7 @@ public final class CorpusFile implements DocumentSource {
     try {
       reader.close();
     } catch (IOException e) {
-      throw new UncheckedIOException("closing corpus " + location, e);
+      throw new UncheckedIOException("closing corpus " + location(), e);
     }
   }
 }

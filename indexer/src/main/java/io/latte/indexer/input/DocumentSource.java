@@ -31,6 +31,17 @@ public interface DocumentSource extends Iterator<SourceRecord>, Closeable {
     return null;
   }
 
+  /**
+   * Passes over the next record without building it, for a reader that will not use it (the
+   * codebook sample reads every s-th document): a file source does not parse the line or its
+   * vectors. The default builds and drops it.
+   *
+   * @return the record's line, or -1 at the end
+   */
+  default long skip() {
+    return hasNext() ? next().line() : -1;
+  }
+
   /** Unchecked, so sources can be used with try-with-resources anywhere. */
   @Override
   void close();

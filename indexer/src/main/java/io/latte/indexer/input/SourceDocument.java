@@ -17,9 +17,12 @@ import java.util.Objects;
  *     indexed for filtering; JSON nulls are allowed and ignored
  * @param location file (or source name) for messages
  * @param line 1-based line number in {@code location}
+ * @param vectors token vectors computed elsewhere, indexed instead of encoding the text; null when
+ *     the indexer's model is to encode it
  */
 public record SourceDocument(
-    String id, String title, String text, Map<String, Object> metadata, String location, long line)
+    String id, String title, String text, Map<String, Object> metadata, String location, long line,
+    TokenVectors vectors)
     implements SourceRecord {
 
   public SourceDocument {
@@ -30,6 +33,12 @@ public record SourceDocument(
     // Map.copyOf would reject the JSON nulls metadata may hold.
     metadata =
         metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+  }
+
+  /** A document to be encoded by the indexer's model. */
+  public SourceDocument(
+      String id, String title, String text, Map<String, Object> metadata, String location, long line) {
+    this(id, title, text, metadata, location, line, null);
   }
 
   /** A document without metadata whose location is just a name (tests, programmatic sources). */
@@ -43,6 +52,11 @@ public record SourceDocument(
    */
   public String fullText() {
     return (title + " " + text).strip();
+  }
+
+  /** Whether the document brings its own token vectors ({@link #vectors()}). */
+  public boolean hasVectors() {
+    return vectors != null;
   }
 
   /** "file line N" for messages. */

@@ -1,6 +1,5 @@
 package io.latte.server.cli;
 
-import io.latte.engine.EncoderEmbedder;
 import io.latte.indexer.build.BuildListener;
 import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.build.BuildSummary;
@@ -9,8 +8,8 @@ import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.format.CommitData;
 import io.latte.indexer.input.BadDocument;
 import io.latte.indexer.input.BadDocumentPolicy;
-import io.latte.indexer.input.CorpusFile;
-import io.latte.models.TokenEncoder;
+import io.latte.indexer.input.DocumentSource;
+import io.latte.indexer.input.TokenEmbedder;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +31,9 @@ import picocli.CommandLine.Option;
       "and store its token vectors compressed (centroid + residual codes) in a Lucene",
       "index with BM25 text and metadata filters. On an existing index, adds documents",
       "(the same _id replaces) with the index's codebook and model. An interrupted run",
-      "over the same corpus resumes after its last commit."
+      "over the same corpus resumes after its last commit. Documents that bring their",
+      "token vectors (a \"vectors\" field, or --vectors FILE) are not encoded; with",
+      "--model precomputed[:NAME] no model is loaded and every document must bring them."
     })
 public final class IndexCommand implements Callable<Integer> {
 
@@ -42,9 +43,15 @@ public final class IndexCommand implements Callable<Integer> {
   /** Skipped documents printed at the end (all of them go to --bad-docs-report). */
   static final int PRINTED_BAD_DOCUMENTS = 20;
 
-  @Option(names = "--corpus", required = true, paramLabel = "FILE|DIR",
-      description = "corpus.jsonl or corpus.jsonl.gz, or a BEIR dataset folder holding one.")
+  @Option(names = "--corpus", paramLabel = "FILE|DIR",
+      description = "corpus.jsonl or corpus.jsonl.gz, or a BEIR dataset folder holding one. A line may bring"
+          + " its token vectors (\"vectors\": [[...], ...], optional \"tokens\" and \"offsets\"): it is not encoded.")
   Path corpus;
+
+  @Option(names = "--vectors", paramLabel = "FILE",
+      description = "Binary token-vectors file (LATTEVEC, see the README): the documents' vectors, not encoded."
+          + " Alone, or with --corpus (one record per non-blank corpus line, same _id, same order).")
+  Path vectors;
 
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory (created if missing).")
   Path index;
@@ -107,8 +114,8 @@ public final class IndexCommand implements Callable<Integer> {
       case "stop" -> BadDocumentPolicy.STOP;
       default -> throw new IllegalArgumentException("--on-bad-doc must be skip or stop, got '" + onBadDoc + "'");
     };
-    Path corpusFile = CorpusFile.resolve(corpus);
-    long records = CorpusFile.countRecords(corpusFile);
+    IndexInput input = IndexInput.resolve(corpus, vectors, index, model);
+    long records = input.records;
     BuildOptions options = BuildOptions.builder()
         .bits(bits == null ? 0 : bits)
         .projectionDim(dims == null ? 0 : dims)
@@ -128,13 +135,13 @@ public final class IndexCommand implements Callable<Integer> {
         .build();
     BuildSummary s;
     BarListener listener;
-    try (TokenEncoder encoder = model.openForWorkers(); CorpusFile source = CorpusFile.open(corpusFile);
+    try (input; DocumentSource source = IndexInput.open(corpus, vectors);
         PrintWriter report = badDocsReport == null ? null
             : new PrintWriter(Files.newBufferedWriter(badDocsReport, StandardCharsets.UTF_8))) {
-      EncoderEmbedder embedder = new EncoderEmbedder(encoder);
-      System.out.printf(Locale.ROOT, "indexing %s (%d lines) into %s%nmodel %s, %s, %d encoder workers; bits %s, dims %s, centroids %s,"
+      TokenEmbedder embedder = input.embedder;
+      System.out.printf(Locale.ROOT, "indexing %s (%d records) into %s%nmodel %s, %s, %d encoder workers; bits %s, dims %s, centroids %s,"
               + " commit every %d docs / %.0f s, bad documents: %s%n",
-          corpusFile, records, index, embedder.model().describe(), embedder.model().runtime(), options.encodeThreads(),
+          input.description, records, index, embedder.model().describe(), embedder.model().runtime(), options.encodeThreads(),
           bits == null ? "default/index" : bits, dims == null ? "none/index" : dims,
           centroids == null ? "auto/index" : centroids, commitEvery, commitSeconds, policy.name().toLowerCase(Locale.ROOT));
       try (ProgressBar bar = Progress.bar("index", records, "docs")) {
@@ -143,7 +150,9 @@ public final class IndexCommand implements Callable<Integer> {
       }
     }
     printSummary(s);
-    printThroughput(s, listener);
+    if (input.embedder.encodesText() && vectors == null) {
+      printThroughput(s, listener); // the training sample times the encoder only when it encodes
+    }
     if (listener.mergedFrom > 0) {
       System.out.printf(Locale.ROOT, "merged %d segments into %d in %.1f s (--merge-to)%n",
           listener.mergedFrom, listener.mergedInto, listener.mergeSeconds);

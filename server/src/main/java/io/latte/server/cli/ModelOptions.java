@@ -14,7 +14,8 @@ public final class ModelOptions {
       names = "--model",
       paramLabel = "NAME|DIR",
       description = "Embedded model name (${COMPLETION-CANDIDATES}) or a directory with model.onnx,"
-          + " tokenizer.json and latte-model.json. Default: ${DEFAULT-VALUE}.",
+          + " tokenizer.json and latte-model.json. Default: ${DEFAULT-VALUE}. latte index also takes"
+          + " precomputed[:NAME]: no model, every document brings its vectors.",
       defaultValue = Encoders.DEFAULT_MODEL)
   String model;
 

@@ -23,8 +23,14 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--index", required = true, paramLabel = "DIR", description = "Index directory.")
   Path index;
 
-  @Option(names = "--query", required = true, paramLabel = "TEXT", description = "Query text.")
+  @Option(names = "--query", paramLabel = "TEXT", description = "Query text (encoded with the index's model).")
   String query;
+
+  @Option(names = "--query-vectors", paramLabel = "JSON|FILE",
+      description = "The query's token vectors instead of encoding --query: a JSON array of arrays of numbers"
+          + " ([[0.1, ...], ...]) or {\"vectors\": [[...]], \"tokens\": [...]}, inline or in FILE. --query is"
+          + " then optional (needed by bm25 and hybrid). How an index built with --model precomputed is searched.")
+  String queryVectors;
 
   @Option(names = "--mode", defaultValue = "xtr", paramLabel = "MODE",
       description = "xtr, colbert, exact, bm25 or hybrid (default ${DEFAULT-VALUE}).")
@@ -47,11 +53,15 @@ public final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (query == null && queryVectors == null) {
+      throw new IllegalArgumentException("give --query, --query-vectors, or both");
+    }
     SearchMode m = SearchMode.parse(mode);
     var params = options.params(k);
     try (SearchEngine engine = SearchEngine.open(index, model, io.latte.models.EncoderOptions.defaults())) {
       long t0 = System.nanoTime();
-      SearchResult r = engine.search(query, m, filter, explain, params);
+      SearchResult r = queryVectors != null ? engine.search(QueryVectorsArgument.parse(queryVectors), query, m, filter,
+          explain, params) : engine.search(query, m, filter, explain, params);
       double ms = (System.nanoTime() - t0) / 1e6;
       System.out.printf(Locale.ROOT, "%d hits in %.1f ms (%s; retrieve %.1f ms, score %.1f ms)%n", r.hits().size(), ms,
           m.label(), r.retrieveNanos() / 1e6, r.scoreNanos() / 1e6);

@@ -2,7 +2,9 @@ package io.latte.server.http.documents;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.latte.indexer.input.InvalidVectorsException;
 import io.latte.indexer.input.SourceDocument;
+import io.latte.indexer.input.TokenVectors;
 import io.latte.server.http.LatteSettings;
 import io.latte.server.http.api.DocumentBody;
 import io.latte.server.http.api.WriteResponse;
@@ -50,7 +52,7 @@ public final class DocumentService {
     for (int i = 0; i < documents.size(); i++) {
       DocumentBody d = documents.get(i);
       docs.add(new SourceDocument(d.id(), nonNull(d.title()), nonNull(d.text()),
-          d.metadata() == null ? Map.of() : d.metadata(), LOCATION, i + 1));
+          d.metadata() == null ? Map.of() : d.metadata(), LOCATION, i + 1, vectors(i, d)));
     }
     try {
       WriteResult r = index.upsert(docs);
@@ -58,6 +60,24 @@ public final class DocumentService {
       return new WriteResponse(r.ids(), r.generation(), r.documents());
     } catch (DocumentRejectedException e) {
       throw new ApiException(ErrorCode.INVALID_DOCUMENT, e.getMessage(), e);
+    }
+  }
+
+  /** The document's own token vectors, checked; null when it has none (the model encodes it). */
+  private static TokenVectors vectors(int position, DocumentBody d) {
+    if (d.vectors() == null) {
+      if (d.tokens() != null || d.offsets() != null) {
+        throw new ApiException(ErrorCode.INVALID_DOCUMENT,
+            "documents[" + position + "].tokens (_id \"" + d.id() + "\"): tokens and offsets need vectors");
+      }
+      return null;
+    }
+    try {
+      String full = (nonNull(d.title()) + " " + nonNull(d.text())).strip();
+      return TokenVectors.ofRows(d.vectors(), d.tokens(), d.offsets(), full.length());
+    } catch (InvalidVectorsException e) {
+      throw new ApiException(ErrorCode.INVALID_DOCUMENT,
+          "documents[" + position + "]." + e.field() + " (_id \"" + d.id() + "\") " + e.problem(), e);
     }
   }
 

@@ -13,12 +13,12 @@ import java.util.Map;
 /**
  * Checks and encodes a write batch before the index is touched, so that a batch is either written
  * whole or refused whole: an empty or over-long {@code _id}, blank title and text, metadata that
- * cannot be indexed, or a document without tokens rejects the batch with a {@link
+ * cannot be indexed, vectors of the wrong dimension, or a document without tokens rejects the batch with a {@link
  * DocumentRejectedException} naming the document. The same rules as {@code latte index}; the check
  * of metadata types against the index's schema happens in the writer, under its lock.
  *
  * <p>A batch that repeats an {@code _id} keeps its last occurrence (as a sequence of upserts would)
- * and encodes only that one. Runs outside the write lock: encoding is the slow part of a write.
+ * and encodes only that one. Documents that bring their own vectors are not encoded. Runs outside the write lock: encoding is the slow part of a write.
  */
 final class DocumentPreparer {
   /** Lucene's limit on an indexed term, which the {@code _id} is. */
@@ -49,17 +49,20 @@ final class DocumentPreparer {
       }
       docs.add(d);
     }
-    List<DocumentVectors> vectors = embedder.embed(docs);
+    List<SourceDocument> toEncode = docs.stream().filter(d -> !d.hasVectors()).toList();
+    List<DocumentVectors> encoded = toEncode.isEmpty() ? List.of() : embedder.embed(toEncode);
     List<PreparedDocument> out = new ArrayList<>(docs.size());
+    int e = 0;
     for (int i = 0; i < docs.size(); i++) {
-      DocumentVectors v = vectors.get(i);
+      SourceDocument d = docs.get(i);
+      DocumentVectors v = d.hasVectors() ? d.vectors().forDocument(d) : encoded.get(e++);
       checkVectors(positions.get(i), v);
-      out.add(new PreparedDocument(positions.get(i), docs.get(i), metadata.get(i), v));
+      out.add(new PreparedDocument(positions.get(i), d, metadata.get(i), v));
     }
     return out;
   }
 
-  private static void check(int position, SourceDocument d) {
+  private void check(int position, SourceDocument d) {
     if (d.id().isBlank()) {
       throw new DocumentRejectedException(position, d.id(), "_id must not be empty");
     }
@@ -67,7 +70,16 @@ final class DocumentPreparer {
       throw new DocumentRejectedException(position, d.id().substring(0, 20) + "…",
           "_id is longer than " + MAX_ID_BYTES + " UTF-8 bytes");
     }
-    if (d.fullText().isEmpty()) {
+    if (d.hasVectors()) {
+      int dim = embedder.model().dim();
+      if (d.vectors().dim() != dim) {
+        throw new DocumentRejectedException(position, d.id(), "vectors[0]", "has " + d.vectors().dim()
+            + " values, but the index takes " + dim + "-dimensional token vectors");
+      }
+    } else if (!embedder.encodesText()) {
+      throw new DocumentRejectedException(position, d.id(), "vectors",
+          "is missing: the index is built from precomputed vectors and has no model to encode the text");
+    } else if (d.fullText().isEmpty()) {
       throw new DocumentRejectedException(position, d.id(), "title and text are both empty");
     }
   }

@@ -22,6 +22,16 @@ public final class DocumentRejectedException extends IllegalArgumentException {
     this.id = id;
   }
 
+  /**
+   * A document rejected for one of its fields: the message names it as the request does, {@code
+   * documents[3].vectors[0] (_id "x") has 128 values, ...}.
+   */
+  public DocumentRejectedException(int position, String id, String field, String problem) {
+    super("documents[" + position + "]." + field + " (_id \"" + id + "\") " + problem);
+    this.position = position;
+    this.id = id;
+  }
+
   public int position() {
     return position;
   }

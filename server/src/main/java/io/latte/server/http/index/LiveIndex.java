@@ -1,6 +1,5 @@
 package io.latte.server.http.index;
 
-import io.latte.engine.EncoderEmbedder;
 import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.build.IndexBuilder;
 import io.latte.indexer.format.IndexFiles;
@@ -54,7 +53,7 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class LiveIndex implements Closeable {
   private final Path path;
-  private final EncoderEmbedder embedder;
+  private final TokenEmbedder embedder;
   private final DocumentPreparer preparer;
   private final ReentrantLock writeLock = new ReentrantLock(true);
   private volatile SnapshotManager snapshots; // null while the index does not exist yet
@@ -66,7 +65,7 @@ public final class LiveIndex implements Closeable {
 
   private record CachedStats(long generation, IndexStats stats) {}
 
-  private LiveIndex(Path path, EncoderEmbedder embedder) {
+  private LiveIndex(Path path, TokenEmbedder embedder) {
     this.path = path;
     this.embedder = embedder;
     this.preparer = new DocumentPreparer(embedder);
@@ -79,7 +78,7 @@ public final class LiveIndex implements Closeable {
    *     is a non-empty directory that holds no latte index
    * @throws IOException when another process writes the index, or it cannot be read
    */
-  public static LiveIndex open(Path path, EncoderEmbedder embedder) throws IOException {
+  public static LiveIndex open(Path path, TokenEmbedder embedder) throws IOException {
     LiveIndex index = new LiveIndex(path.toAbsolutePath().normalize(), embedder);
     if (LatteIndexWriter.exists(path)) {
       IndexFiles files = IndexFiles.load(path);

@@ -1,5 +1,6 @@
 package io.latte.server.http.search;
 
+import io.latte.indexer.input.InvalidVectorsException;
 import io.latte.models.EncodedText;
 import io.latte.models.TokenEncoder;
 import io.latte.searcher.Hit;
@@ -50,7 +51,12 @@ public final class SearchService {
   public SearchResponse search(SearchBody body) throws IOException {
     long t0 = System.nanoTime();
     String text = body.query();
-    if (text.length() > maxQueryChars) {
+    if (text == null || text.isBlank()) {
+      if (body.queryVectors() == null) {
+        throw new ApiException(ErrorCode.QUERY_EMPTY, "query must not be empty or blank (or send query_vectors)");
+      }
+      text = null;
+    } else if (text.length() > maxQueryChars) {
       throw new ApiException(ErrorCode.QUERY_TOO_LONG,
           "query must be at most " + maxQueryChars + " characters, got " + text.length());
     }
@@ -59,7 +65,12 @@ public final class SearchService {
     boolean explain = body.explainOrDefault();
 
     QueryVectors vectors = null;
-    if (mode.needsVectors()) {
+    if (body.queryVectors() != null) {
+      vectors = given(body);
+      if (text == null && (!mode.needsVectors() || mode == SearchMode.HYBRID)) {
+        throw new ApiException(ErrorCode.QUERY_EMPTY, "mode " + mode.label() + " needs query text");
+      }
+    } else if (mode.needsVectors()) {
       EncodedText e = encoder.encodeQuery(text);
       vectors = QueryVectors.of(e.vectors(), e.tokens(), e.pooled());
     }
@@ -73,13 +84,29 @@ public final class SearchService {
       Query filter = filter(s, body.filter());
       SearchResult r;
       try {
-        r = s.searcher().search(new SearchRequest(text, vectors, mode, filter, explain, params));
+        r = s.searcher().search(new SearchRequest(text == null ? "" : text, vectors, mode, filter, explain, params));
       } catch (IllegalArgumentException e) {
         throw new ApiException(ErrorCode.INVALID_REQUEST, e.getMessage(), e);
       }
       List<HitView> hits = views(s, r.hits(), explain);
       return response(mode, params, hits, encodeNanos, r.retrieveNanos(), r.scoreNanos(), t0, s.generation());
     }
+  }
+
+  /** {@code query_vectors}, checked as document vectors are, of the index's dimension. */
+  private QueryVectors given(SearchBody body) {
+    QueryVectors q;
+    try {
+      q = QueryVectors.checked(body.queryVectors(), body.queryTokens());
+    } catch (InvalidVectorsException e) {
+      throw new ApiException(ErrorCode.INVALID_REQUEST, "query_" + e.field() + " " + e.problem(), e);
+    }
+    int dim = index.model().dim();
+    if (q.dim() != dim) {
+      throw new ApiException(ErrorCode.INVALID_REQUEST, "query_vectors[0] has " + q.dim()
+          + " values, but the index takes " + dim + "-dimensional token vectors");
+    }
+    return q;
   }
 
   private SearchResponse response(SearchMode mode, SearchParams params, List<HitView> hits, long encodeNanos,

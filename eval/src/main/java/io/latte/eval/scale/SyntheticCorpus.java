@@ -1,0 +1,188 @@
+package io.latte.eval.scale;
+
+import io.latte.eval.encode.EncodedCorpus;
+import io.latte.indexer.input.DocumentSource;
+import io.latte.indexer.input.SourceDocument;
+import io.latte.indexer.input.SourceRecord;
+import io.latte.indexer.input.TokenVectors;
+import io.latte.indexer.input.TokenVectorsWriter;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.SplittableRandom;
+
+/**
+ * Token-vector documents synthesised from real encoded token vectors, for corpora too large to
+ * encode (the scale issue: 100 M tokens would take weeks of encoding here and 154 GB as floats).
+ * Nothing is materialised: document {@code i} is a pure function of the seed, {@code i} and the
+ * real corpus, so the corpus streams in order with one document in memory, and any document can
+ * be regenerated alone (ground truth computed in parallel, spot checks).
+ *
+ * <p><b>How a document is made.</b> Its length is the length of a real document drawn at random (the
+ * real length distribution). Its tokens come from {@link Options#sources()} real documents drawn at
+ * random (a document's tokens stay topically related, as in real text, while two synthetic
+ * documents almost never share the same sources), each token a real token of one of them, drawn at
+ * random, moved off it by Gaussian noise and renormalised: {@code normalize(v + σ·g)}, with σ set so
+ * that the expected cosine to the real token is {@link Options#similarity()}. The noise keeps every
+ * synthetic token distinct from the real ones and from each other (no near-duplicate copies of a
+ * few real documents, which would make token retrieval look easier or harder than it is) while the
+ * tokens stay where real tokens are: in the same clusters, at about the same distances.
+ *
+ * <p>Whether the statistics match the real corpus (tokens per centroid, nearest-neighbour
+ * similarities, xtr's agreement with exact MaxSim) is for the scale benchmark to measure, not
+ * assumed here.
+ */
+public final class SyntheticCorpus {
+
+  /**
+   * @param seed any value; the same seed gives the same corpus
+   * @param documents how many documents
+   * @param sources real documents mixed into each synthetic one, at least 1
+   * @param similarity expected cosine of a synthetic token to the real token it was made from, in
+   *     (0, 1): 1 would copy real tokens, lower spreads them further
+   */
+  public record Options(long seed, long documents, int sources, double similarity) {
+    public Options {
+      if (documents < 0) {
+        throw new IllegalArgumentException("documents must be >= 0, got " + documents);
+      }
+      if (sources < 1) {
+        throw new IllegalArgumentException("sources must be >= 1, got " + sources);
+      }
+      if (!(similarity > 0 && similarity < 1)) {
+        throw new IllegalArgumentException("similarity must be in (0, 1), got " + similarity);
+      }
+    }
+
+    /** Two sources per document, tokens at cosine 0.95 from their real originals. */
+    public static Options defaults(long seed, long documents) {
+      return new Options(seed, documents, 2, 0.95);
+    }
+  }
+
+  private final EncodedCorpus real;
+  private final Options options;
+  private final float sigma;
+
+  public SyntheticCorpus(EncodedCorpus real, Options options) {
+    if (real.size() == 0) {
+      throw new IllegalArgumentException("the real corpus is empty");
+    }
+    this.real = real;
+    this.options = options;
+    // For a unit v and g ~ N(0, σ²·I_d): ‖v + σg‖² ≈ 1 + σ²d, so cos(v, v + σg) ≈ 1/√(1 + σ²d).
+    double s2d = 1 / (options.similarity() * options.similarity()) - 1;
+    this.sigma = (float) Math.sqrt(s2d / real.dim());
+  }
+
+  public int dim() {
+    return real.dim();
+  }
+
+  public Options options() {
+    return options;
+  }
+
+  /** The id of document {@code i}: {@code s<i>}. */
+  public static String id(long i) {
+    return "s" + i;
+  }
+
+  /** Document {@code i}'s token vectors, unit length, {@code tokens × dim} row-major. */
+  public TokenVectors document(long i) {
+    if (i < 0 || i >= options.documents()) {
+      throw new IndexOutOfBoundsException("document " + i + " of " + options.documents());
+    }
+    // One generator per document, split from (seed, i): documents are independent of each other
+    // and of the order in which they are made.
+    SplittableRandom r = new SplittableRandom(mix(options.seed(), i));
+    int dim = real.dim();
+    int length = real.tokenCount(r.nextInt(real.size()));
+    int[] sources = new int[options.sources()];
+    for (int s = 0; s < sources.length; s++) {
+      sources[s] = r.nextInt(real.size());
+    }
+    float[] out = new float[length * dim];
+    for (int t = 0; t < length; t++) {
+      int doc = sources[r.nextInt(sources.length)];
+      float[] from = real.tokens(doc);
+      int token = r.nextInt(real.tokenCount(doc));
+      int o = t * dim;
+      double norm = 0;
+      for (int k = 0; k < dim; k++) {
+        float x = from[token * dim + k] + sigma * (float) r.nextGaussian();
+        out[o + k] = x;
+        norm += (double) x * x;
+      }
+      float inv = (float) (1 / Math.sqrt(norm));
+      for (int k = 0; k < dim; k++) {
+        out[o + k] *= inv;
+      }
+    }
+    return new TokenVectors(out, length, dim, null, null, null);
+  }
+
+  /** The documents in order, streamed: an indexer input ({@code latte index} minus the file). */
+  public DocumentSource source() {
+    return new Stream();
+  }
+
+  /** Writes the corpus as a LATTEVEC file ({@code latte index --vectors FILE}); returns the tokens. */
+  public long writeTo(Path file) throws IOException {
+    long tokens = 0;
+    try (TokenVectorsWriter w = TokenVectorsWriter.create(file, dim())) {
+      for (long i = 0; i < options.documents(); i++) {
+        TokenVectors v = document(i);
+        w.write(id(i), v.values(), v.tokenCount());
+        tokens += v.tokenCount();
+      }
+    }
+    return tokens;
+  }
+
+  /** A 64-bit mix of seed and index (SplitMix64's finaliser), so nearby indexes are unrelated. */
+  static long mix(long seed, long i) {
+    long z = seed * 0x9E3779B97F4A7C15L + i + 0x632BE59BD9B4E019L;
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+
+  private final class Stream implements DocumentSource {
+    private long next;
+
+    @Override
+    public String fingerprint() {
+      return "synthetic from " + real.modelName() + " " + real.modelChecksum() + " (" + real.size() + " docs, "
+          + real.totalTokens() + " tokens) " + options;
+    }
+
+    @Override
+    public long expectedRecords() {
+      return options.documents();
+    }
+
+    @Override
+    public DocumentSource reopen() {
+      return new Stream();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next < options.documents();
+    }
+
+    @Override
+    public SourceRecord next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException("end of the synthetic corpus");
+      }
+      long i = next++;
+      return new SourceDocument(id(i), "", "", Map.of(), "synthetic", i + 1, document(i));
+    }
+
+    @Override
+    public void close() {}
+  }
+}

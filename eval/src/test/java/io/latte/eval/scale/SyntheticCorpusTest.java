@@ -1,0 +1,171 @@
+package io.latte.eval.scale;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.latte.eval.encode.EncodedCorpus;
+import io.latte.indexer.input.DocumentSource;
+import io.latte.indexer.input.SourceDocument;
+import io.latte.indexer.input.TokenVectors;
+import io.latte.indexer.input.TokenVectorsFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The synthetic corpus is deterministic, streamed, made of unit vectors at the asked similarity to
+ * real tokens (never copies of them), with document lengths taken from the real corpus.
+ */
+class SyntheticCorpusTest {
+  static final int DIM = 32;
+
+  @TempDir Path tmp;
+
+  /** A stand-in "real" corpus: clustered unit vectors, documents of 5..40 tokens. */
+  static EncodedCorpus real() {
+    Random r = new Random(3);
+    float[][] centres = new float[8][DIM];
+    for (float[] c : centres) {
+      for (int k = 0; k < DIM; k++) {
+        c[k] = (float) r.nextGaussian();
+      }
+    }
+    List<String> ids = new ArrayList<>();
+    List<float[]> tokens = new ArrayList<>();
+    List<float[]> pooled = new ArrayList<>();
+    for (int d = 0; d < 50; d++) {
+      int n = 5 + r.nextInt(36);
+      float[] v = new float[n * DIM];
+      for (int t = 0; t < n; t++) {
+        float[] c = centres[r.nextInt(centres.length)];
+        double norm = 0;
+        for (int k = 0; k < DIM; k++) {
+          v[t * DIM + k] = c[k] + (float) (0.3 * r.nextGaussian());
+          norm += v[t * DIM + k] * v[t * DIM + k];
+        }
+        for (int k = 0; k < DIM; k++) {
+          v[t * DIM + k] /= (float) Math.sqrt(norm);
+        }
+      }
+      ids.add("r" + d);
+      tokens.add(v);
+      pooled.add(new float[DIM]);
+    }
+    return new EncodedCorpus("test-model", "abc", DIM, ids, tokens, pooled);
+  }
+
+  @Test
+  void deterministicPerDocumentAndStreamedInOrder() throws Exception {
+    EncodedCorpus real = real();
+    SyntheticCorpus a = new SyntheticCorpus(real, SyntheticCorpus.Options.defaults(11, 500));
+    SyntheticCorpus b = new SyntheticCorpus(real, SyntheticCorpus.Options.defaults(11, 500));
+    assertArrayEquals(a.document(499).values(), b.document(499).values(), "same seed, same document, any order");
+    assertArrayEquals(a.document(7).values(), b.document(7).values());
+    SyntheticCorpus other = new SyntheticCorpus(real, SyntheticCorpus.Options.defaults(12, 500));
+    assertFalse(java.util.Arrays.equals(a.document(7).values(), other.document(7).values()), "another seed");
+
+    long n = 0;
+    try (DocumentSource s = a.source()) {
+      assertEquals(500, s.expectedRecords());
+      while (s.hasNext()) {
+        SourceDocument d = (SourceDocument) s.next();
+        assertEquals(SyntheticCorpus.id(n), d.id());
+        assertEquals(n + 1, d.line());
+        if (n % 97 == 0) {
+          assertArrayEquals(a.document(n).values(), d.vectors().values());
+        }
+        n++;
+      }
+      assertEquals(a.source().fingerprint(), s.fingerprint());
+    }
+    assertEquals(500, n);
+
+    Path file = tmp.resolve("s.vec");
+    long tokens = a.writeTo(file);
+    try (TokenVectorsFile f = TokenVectorsFile.open(file)) {
+      SourceDocument first = (SourceDocument) f.next();
+      assertEquals("s0", first.id());
+      assertArrayEquals(a.document(0).values(), first.vectors().values());
+    }
+    assertEquals(500, TokenVectorsFile.countRecords(file));
+    assertTrue(tokens > 500 * 5);
+  }
+
+  @Test
+  void theIndexerBuildsAnIndexFromTheStream() throws Exception {
+    SyntheticCorpus s = new SyntheticCorpus(real(), SyntheticCorpus.Options.defaults(1, 300));
+    Path index = tmp.resolve("idx");
+    io.latte.indexer.build.BuildSummary summary;
+    try (DocumentSource src = s.source()) {
+      summary = io.latte.indexer.build.IndexBuilder.build(index, src,
+          io.latte.indexer.input.TokenEmbedder.precomputed(io.latte.indexer.input.ModelIdentity.precomputed("synthetic", DIM)),
+          io.latte.indexer.build.BuildOptions.builder().numCentroids(16).trainingThreads(1).build(), null);
+    }
+    assertEquals(300, summary.documentsWritten());
+    long tokens = 0;
+    for (long i = 0; i < 300; i++) {
+      tokens += s.document(i).tokenCount();
+    }
+    assertEquals(tokens, summary.tokensWritten());
+    assertEquals(0, summary.badDocuments());
+  }
+
+  @Test
+  void tokensAreUnitVectorsNearRealOnesButNeverCopies() {
+    EncodedCorpus real = real();
+    double target = 0.9;
+    SyntheticCorpus s = new SyntheticCorpus(real, new SyntheticCorpus.Options(5, 200, 2, target));
+    double sumBest = 0;
+    int count = 0;
+    java.util.Set<Integer> lengths = new java.util.HashSet<>();
+    java.util.Set<Integer> realLengths = new java.util.HashSet<>();
+    for (int d = 0; d < real.size(); d++) {
+      realLengths.add(real.tokenCount(d));
+    }
+    for (long i = 0; i < 200; i++) {
+      TokenVectors v = s.document(i);
+      assertTrue(realLengths.contains(v.tokenCount()), "a real document's length: " + v.tokenCount());
+      lengths.add(v.tokenCount());
+      for (int t = 0; t < v.tokenCount(); t += 3) {
+        double norm = 0;
+        for (int k = 0; k < DIM; k++) {
+          norm += v.values()[t * DIM + k] * v.values()[t * DIM + k];
+        }
+        assertEquals(1, norm, 1e-4);
+        double best = bestRealCosine(real, v.values(), t);
+        assertTrue(best < 0.9999, "never a copy of a real token: " + best);
+        sumBest += best;
+        count++;
+      }
+    }
+    assertTrue(lengths.size() > 10, "lengths vary like the real ones: " + lengths);
+    // The best real match is at least the token it was made from (≈ target), rarely much more.
+    double mean = sumBest / count;
+    assertTrue(mean > target - 0.03 && mean < target + 0.06, "mean best cosine to a real token " + mean);
+    assertThrows(IndexOutOfBoundsException.class, () -> s.document(200));
+    assertThrows(IllegalArgumentException.class, () -> new SyntheticCorpus.Options(1, 10, 2, 1.0));
+    assertNotEquals(SyntheticCorpus.mix(1, 2), SyntheticCorpus.mix(1, 3));
+  }
+
+  private static double bestRealCosine(EncodedCorpus real, float[] v, int t) {
+    double best = -1;
+    for (int d = 0; d < real.size(); d++) {
+      float[] r = real.tokens(d);
+      for (int u = 0; u < real.tokenCount(d); u++) {
+        double dot = 0;
+        for (int k = 0; k < DIM; k++) {
+          dot += v[t * DIM + k] * r[u * DIM + k];
+        }
+        best = Math.max(best, dot);
+      }
+    }
+    return best;
+  }
+}
