@@ -25,7 +25,7 @@ public final class LatteSearcher {
   }
 
   public SearchResult search(SearchRequest request) throws IOException {
-    SearchParams p = request.params();
+    SearchParams p = boundedByIndex(request.params());
     Weight filter = filterWeight(request.filter());
     long t0 = System.nanoTime();
     float[] projected = null;
@@ -125,6 +125,25 @@ public final class LatteSearcher {
       case EXACT -> new LateRanking(new MaxSimScorer(index, projected, nq).scanAll(filter, n), Float.NaN);
       default -> throw new IllegalStateException("hybrid cannot fuse " + p.hybridWith());
     };
+  }
+
+  /**
+   * The parameters clamped to what this index holds, silently: a k' above the index's token count
+   * (deleted ones included) or more candidates than documents change no result, but would size
+   * per-query buffers by the request instead of by the index. nprobe is clamped to the centroids by
+   * {@code CentroidSelector}.
+   */
+  SearchParams boundedByIndex(SearchParams p) throws IOException {
+    long tokens = index.reader().getSumTotalTermFreq(io.latte.indexer.format.LatteIndexFormat.FIELD_TOKENS);
+    int maxKPrime = (int) Math.clamp(tokens, 1L, Integer.MAX_VALUE);
+    int maxCandidates = Math.max(1, index.reader().maxDoc());
+    if (p.kPrime() > maxKPrime) {
+      p = p.withKPrime(maxKPrime);
+    }
+    if (p.candidates() > maxCandidates) {
+      p = p.withCandidates(maxCandidates);
+    }
+    return p;
   }
 
   private record LateRanking(List<ScoredDocs.Entry> top, float floor) {}

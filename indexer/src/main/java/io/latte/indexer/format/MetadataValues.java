@@ -20,6 +20,12 @@ public final class MetadataValues {
   /** Lucene's limit on a term's length, in UTF-8 bytes. */
   public static final int MAX_KEYWORD_BYTES = 32766;
 
+  /**
+   * Top-level keys a document may not use: filters address the document id as {@code id} (or {@code
+   * _id}), so metadata under these names would be shadowed, unfilterable, and listed twice in errors.
+   */
+  public static final java.util.Set<String> RESERVED_KEYS = java.util.Set.of("id", "_id");
+
   /** One value: {@code value} is a String, Long or Double according to {@code type}. */
   public record Value(String key, MetadataType type, Object value) {}
 
@@ -32,6 +38,10 @@ public final class MetadataValues {
   public static List<Value> flatten(Map<String, Object> metadata) {
     List<Value> out = new ArrayList<>();
     for (Map.Entry<String, Object> e : metadata.entrySet()) {
+      if (RESERVED_KEYS.contains(e.getKey())) {
+        throw new IllegalArgumentException("metadata key \"" + e.getKey() + "\" is reserved (filters address the "
+            + "document id as id and _id); rename it");
+      }
       add(e.getKey(), e.getValue(), 1, out);
     }
     return out;
