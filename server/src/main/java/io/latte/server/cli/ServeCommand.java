@@ -48,8 +48,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most documents per POST /v1/documents (default ${DEFAULT-VALUE}).")
   int maxBatch;
 
+  /** Largest --max-request-mb: a buffered body is one Java array. */
+  static final int MAX_REQUEST_MB = 2047;
+
   @Option(names = "--max-request-mb", defaultValue = "16", paramLabel = "MB",
-      description = "Largest request body in MiB (default ${DEFAULT-VALUE}).")
+      description = "Largest request body in MiB, 1.." + MAX_REQUEST_MB + " (default ${DEFAULT-VALUE}); larger bodies get 413.")
   int maxRequestMb;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
@@ -64,6 +67,10 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxQueryChars < 1 || maxBatch < 1 || maxRequestMb < 1 || threads < 0) {
       throw new IllegalArgumentException(
           "--max-query-chars, --max-batch and --max-request-mb must be >= 1, --threads >= 0");
+    }
+    if (maxRequestMb > MAX_REQUEST_MB) {
+      // Micronaut buffers a JSON body in one array: it cannot hold 2 GiB or more.
+      throw new IllegalArgumentException("--max-request-mb must be at most " + MAX_REQUEST_MB + ", got " + maxRequestMb);
     }
     String key = apiKey();
     LatteServer.Options o = new LatteServer.Options(index, host, port, model, key, maxQueryChars, maxBatch,

@@ -258,6 +258,35 @@ class HardeningTest {
     assertEquals(m.indexOf(" id"), m.lastIndexOf(" id"), "id listed once: " + m);
   }
 
+  // ---- beyond the list ----
+
+  @Test
+  void metadataAndFilterSizesAreBounded() {
+    List<Integer> many = new ArrayList<>();
+    for (int i = 0; i < 5000; i++) {
+      many.add(i);
+    }
+    Http.Response values = http.postJson("/v1/documents", Map.of("documents",
+        List.of(Map.of("_id", "many", "text", "x", "metadata", Map.of("n", many)))));
+    assertError(values, 400, "invalid_document");
+    assertTrue(values.json().get("message").asText().contains("4096"), values.body());
+    Http.Response key = http.postJson("/v1/documents", Map.of("documents",
+        List.of(Map.of("_id", "key", "text", "x", "metadata", Map.of("k".repeat(300), 1)))));
+    assertError(key, 400, "invalid_document");
+    Http.Response filter = search(Map.of("query", "espresso", "filter", "id:" + "a".repeat(70_000)));
+    assertError(filter, 400, "invalid_filter");
+    assertTrue(filter.json().get("message").asText().contains("65536"), filter.body());
+  }
+
+  /** An id too long for any request line is a JSON 4xx that says so, not a message about bodies. */
+  @Test
+  void overlongUrlIsAJsonErrorAboutTheUrl() {
+    Http.Response r = http.get("/v1/documents/" + "x".repeat(10_240));
+    assertTrue(r.status() == 414 || r.status() == 413 || r.status() == 400, r.toString());
+    assertTrue(r.contentType().startsWith("application/json"), r.toString());
+    assertTrue(!r.json().get("message").asText().contains("body"), r.body());
+  }
+
   // ---- helpers ----
 
   static Http.Response search(Object body) {

@@ -103,13 +103,21 @@ public final class ErrorBodies implements ErrorResponseProcessor<ApiError> {
       case NOT_FOUND -> "no endpoint " + context.getRequest().getMethodName() + " " + context.getRequest().getPath();
       case METHOD_NOT_ALLOWED -> "method " + context.getRequest().getMethodName() + " is not allowed on "
           + context.getRequest().getPath();
-      case PAYLOAD_TOO_LARGE -> "request body is larger than the server's limit of " + size(maxRequestBytes)
-          + " (latte serve --max-request-mb); send fewer documents per request";
+      case PAYLOAD_TOO_LARGE -> hasBody(context)
+          ? "request body is larger than the server's limit of " + size(maxRequestBytes)
+              + " (latte serve --max-request-mb); send fewer documents per request"
+          : "request line or headers too long: URLs are limited to 4096 bytes (document ids to 512 UTF-8 bytes)";
       case UNSUPPORTED_MEDIA_TYPE -> "Content-Type must be application/json, got "
           + context.getRequest().getContentType().map(MediaType::toString).orElse("none");
       case INVALID_JSON -> "request body is not valid JSON (UTF-8): " + firstLine(rootMessage(context));
       default -> context.getErrors().stream().map(e -> e.getMessage()).findFirst().orElse(null);
     };
+  }
+
+  /** Netty answers over-long request lines and headers with 413 as well; only a body can be "too large". */
+  private static boolean hasBody(ErrorContext context) {
+    var r = context.getRequest();
+    return r.getMethod() == HttpMethod.POST || r.getMethod() == HttpMethod.PUT || r.getMethod() == HttpMethod.PATCH;
   }
 
   private static String size(long bytes) {

@@ -147,9 +147,16 @@ public final class SearchService {
     }
   }
 
+  /** Longest filter text: parsing is linear in it, and 1024 clauses fit many times over. */
+  static final int MAX_FILTER_CHARS = 65_536;
+
   private static Query filter(Snapshot s, String filter) {
     if (filter == null || filter.isBlank()) {
       return null;
+    }
+    if (filter.length() > MAX_FILTER_CHARS) {
+      throw new ApiException(ErrorCode.INVALID_FILTER,
+          "filter must be at most " + MAX_FILTER_CHARS + " characters, got " + filter.length());
     }
     try {
       return s.filters().parse(filter);
