@@ -243,6 +243,58 @@ class HardeningTest {
         "{\"query\": \"espresso\", \"mode\": \"hybrid\", \"params\": {\"hybrid_weight\": 1}, \"filter\": null}").status());
   }
 
+  /**
+   * Every search field × every JSON kind of value: a value of the field's type is answered (200, or a
+   * 4xx about its range), any other kind is 400 {@code invalid_json} naming the field; never a 5xx.
+   */
+  @org.junit.jupiter.api.TestFactory
+  java.util.stream.Stream<org.junit.jupiter.api.DynamicTest> everySearchFieldTakesOnlyItsJsonType() {
+    // field → its JSON kind; "number" also takes integers
+    Map<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("query", "string");
+    fields.put("k", "integer");
+    fields.put("mode", "string");
+    fields.put("filter", "string");
+    fields.put("explain", "boolean");
+    fields.put("params", "object");
+    for (String f : List.of("nprobe", "k_prime", "t_prime", "candidates", "rrf_k")) {
+      fields.put("params." + f, "integer");
+    }
+    for (String f : List.of("imputation", "fusion", "hybrid_with")) {
+      fields.put("params." + f, "string");
+    }
+    fields.put("params.hybrid_weight", "number");
+    Map<String, String> values = new java.util.LinkedHashMap<>();
+    values.put("\"espresso\"", "string");
+    values.put("\"5\"", "string");
+    values.put("\"\"", "string");
+    values.put("3", "integer");
+    values.put("-1", "integer");
+    values.put("0.5", "number");
+    values.put("1e3", "number");
+    values.put("true", "boolean");
+    values.put("[1]", "array");
+    values.put("{}", "object");
+    return fields.entrySet().stream().flatMap(f -> values.entrySet().stream().map(v ->
+        org.junit.jupiter.api.DynamicTest.dynamicTest(f.getKey() + " = " + v.getKey(), () -> {
+          String field = f.getKey();
+          String body = field.startsWith("params.")
+              ? "{\"query\": \"espresso\", \"params\": {\"" + field.substring(7) + "\": " + v.getKey() + "}}"
+              : field.equals("query") ? "{\"query\": " + v.getKey() + "}"
+              : "{\"query\": \"espresso\", \"" + field + "\": " + v.getKey() + "}";
+          Http.Response r = http.postRaw("/v1/search", body);
+          assertTrue(r.status() == 200 || r.status() == 400, body + " → " + r);
+          boolean sameKind = v.getValue().equals(f.getValue())
+              || (f.getValue().equals("number") && v.getValue().equals("integer"));
+          if (sameKind) {
+            assertTrue(r.status() == 200 || !r.code().equals("invalid_json"), body + " → " + r);
+          } else {
+            assertError(r, 400, "invalid_json");
+            assertTrue(r.json().get("message").asText().contains(field), body + " → " + r.body());
+          }
+        })));
+  }
+
   // ---- 9. reserved metadata keys ----
 
   @Test
