@@ -129,14 +129,14 @@ public final class LatteSearcher {
 
   /**
    * The parameters clamped to what this index holds, silently: a k' above the index's token count
-   * (deleted ones included) or more candidates than documents change no result, but would size
+   * (deleted ones included) or more candidates than live documents change no result, but would size
    * per-query buffers by the request instead of by the index. nprobe is clamped to the centroids by
    * {@code CentroidSelector}.
    */
   SearchParams boundedByIndex(SearchParams p) throws IOException {
     long tokens = index.reader().getSumTotalTermFreq(io.latte.indexer.format.LatteIndexFormat.FIELD_TOKENS);
     int maxKPrime = (int) Math.clamp(tokens, 1L, Integer.MAX_VALUE);
-    int maxCandidates = Math.max(1, index.reader().maxDoc());
+    int maxCandidates = Math.max(1, index.reader().numDocs());
     if (p.kPrime() > maxKPrime) {
       p = p.withKPrime(maxKPrime);
     }

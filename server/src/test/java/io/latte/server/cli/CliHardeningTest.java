@@ -8,6 +8,7 @@ import io.latte.models.Encoders;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,23 @@ class CliHardeningTest {
     assertTrue(r.exitCode() != 0, r.err());
     assertTrue(r.err().contains("--max-request-mb must be at most 2047"), r.err());
     assertEquals(1, r.err().strip().lines().count(), r.err());
+  }
+
+  @Test
+  void serveChecksPortAndKeyFileBeforeStarting(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+      throws Exception {
+    String index = tmp.resolve("i").toString();
+    CliTestSupport.Result port = CliTestSupport.run("serve", "--index", index, "--port", "70000");
+    assertTrue(port.exitCode() != 0 && port.err().contains("--port must be in [0, 65535]"), port.err());
+    java.nio.file.Path big = java.nio.file.Files.writeString(tmp.resolve("big.key"), "k".repeat(5000));
+    CliTestSupport.Result size = CliTestSupport.run("serve", "--index", index, "--api-key-file", big.toString());
+    assertTrue(size.exitCode() != 0 && size.err().contains("larger than 4096 bytes"), size.err());
+    java.nio.file.Path lines = java.nio.file.Files.writeString(tmp.resolve("two.key"), "first\nsecond\n");
+    CliTestSupport.Result two = CliTestSupport.run("serve", "--index", index, "--api-key-file", lines.toString());
+    assertTrue(two.exitCode() != 0 && two.err().contains("one line"), two.err());
+    for (CliTestSupport.Result r : List.of(port, size, two)) {
+      assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
   }
 
   @Test
