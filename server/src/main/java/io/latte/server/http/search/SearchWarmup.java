@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Once the server listens ({@link ServerStartupEvent}, published before {@code latte serve}
  *       reports that it listens): a few {@code POST /v1/search} to itself, which warm what only a
  *       real request reaches — Netty's pipeline, routing, the strict JSON reader, validation and the
- *       response writer. Measured on SciFact: without them the first request took 2-3× the median.
+ *       response writer (counted in {@code /metrics} like any request). Measured on SciFact: without
+ *       them the first request took 2-3× the median.
  * </ol>
  * Readiness ({@link #isWarm}) is reported only after both; a failing step is logged and never keeps
  * the server unready.
