@@ -43,6 +43,9 @@ public final class SearchWarmup implements ApplicationEventListener<ServerStartu
       "{\"query\": \"a first request through the whole server\", \"explain\": true, \"k\": 10}",
       "{\"query\": \"a first request through the whole server\", \"mode\": \"bm25\"}");
 
+  /** Further requests of the default kind, for the JIT. */
+  private static final int REPEATS = 5;
+
   private final AtomicBoolean warm = new AtomicBoolean();
 
   SearchWarmup(SearchService service) {
@@ -66,7 +69,8 @@ public final class SearchWarmup implements ApplicationEventListener<ServerStartu
     try {
       URI search = local(event.getSource()).resolve("/v1/search");
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      for (String body : REQUESTS) {
+      for (String body : java.util.stream.Stream.concat(REQUESTS.stream(),
+          java.util.Collections.nCopies(REPEATS, REQUESTS.get(0)).stream()).toList()) {
         HttpResponse<Void> r = client.send(HttpRequest.newBuilder(search).timeout(Duration.ofSeconds(60))
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.discarding());
