@@ -330,6 +330,13 @@ class HardeningTest {
     assertTrue(filter.json().get("message").asText().contains("65536"), filter.body());
   }
 
+  @Test
+  void nullDocumentIsInvalidDocument() {
+    Http.Response r = http.postRaw("/v1/documents", "{\"documents\": [null]}");
+    assertError(r, 400, "invalid_document");
+    assertTrue(r.json().get("message").asText().contains("documents[0]"), r.body());
+  }
+
   /** An id too long for any request line is a JSON 4xx that says so, not a message about bodies. */
   @Test
   void overlongUrlIsAJsonErrorAboutTheUrl() {
