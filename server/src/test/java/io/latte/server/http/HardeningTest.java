@@ -337,6 +337,17 @@ class HardeningTest {
     assertTrue(r.json().get("message").asText().contains("documents[0]"), r.body());
   }
 
+  /** Lone surrogates: harmless in queries and filters; refused in ids, which could never be addressed. */
+  @Test
+  void loneSurrogates() {
+    assertEquals(200, http.postRaw("/v1/search", "{\"query\": \"\\ud800 espresso\"}").status());
+    assertEquals(200, http.postRaw("/v1/search", "{\"query\": \"espresso\", \"filter\": \"topic:\\udc00\"}").status());
+    Http.Response r = http.postRaw("/v1/documents",
+        "{\"documents\": [{\"_id\": \"\\ud800x\", \"text\": \"lone surrogate\"}]}");
+    assertError(r, 400, "invalid_document");
+    assertTrue(r.json().get("message").asText().contains("surrogate"), r.body());
+  }
+
   /** An id too long for any request line is a JSON 4xx that says so, not a message about bodies. */
   @Test
   void overlongUrlIsAJsonErrorAboutTheUrl() {

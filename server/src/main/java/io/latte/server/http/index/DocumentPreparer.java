@@ -72,9 +72,25 @@ final class DocumentPreparer {
       throw new DocumentRejectedException(position, d.id().substring(0, 20) + "…",
           "_id is longer than " + MAX_ID_BYTES + " UTF-8 bytes (GET and DELETE address it in the URL)");
     }
+    if (!wellFormed(d.id())) {
+      // stored as UTF-8, an unpaired surrogate becomes U+FFFD: the id could never be read or deleted
+      throw new DocumentRejectedException(position, d.id(), "_id holds an unpaired surrogate (not valid Unicode)");
+    }
     if (d.fullText().isEmpty()) {
       throw new DocumentRejectedException(position, d.id(), "title and text are both empty");
     }
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkVectors(int position, DocumentVectors v) {
