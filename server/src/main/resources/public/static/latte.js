@@ -1,6 +1,8 @@
 // The latte search page: POST /v1/search with explain, then show each hit's text with the document
 // tokens that query tokens matched highlighted, one colour per query token. Text is inserted as text
-// nodes only (never as HTML), so documents cannot inject markup.
+// nodes only (never as HTML), so documents cannot inject markup. The query, mode, k and filter live in
+// the URL (/?q=&mode=&k=&filter=): a search can be shared and bookmarked, a URL that carries one runs it
+// on load, and back/forward return to earlier searches (history.pushState + popstate).
 (function () {
   "use strict";
   const $ = (id) => document.getElementById(id);
@@ -126,8 +128,44 @@
     }
   }
 
-  async function search(event) {
-    if (event) event.preventDefault();
+  // The form's state as URL parameters (defaults left out, so URLs stay short).
+  function stateUrl() {
+    const p = new URLSearchParams();
+    p.set("q", $("query").value);
+    if ($("mode").value !== $("mode").options[0].value) p.set("mode", $("mode").value);
+    if ($("k").value && $("k").value !== "10") p.set("k", $("k").value);
+    if ($("filter").value.trim()) p.set("filter", $("filter").value.trim());
+    return "/?" + p.toString();
+  }
+
+  // The URL's search into the form; true when it carries a query to run.
+  function fromUrl() {
+    const p = new URLSearchParams(window.location.search);
+    $("query").value = p.get("q") || "";
+    const mode = p.get("mode");
+    $("mode").value = mode && [...$("mode").options].some((o) => o.value === mode) ? mode : $("mode").options[0].value;
+    $("k").value = p.get("k") || "10";
+    $("filter").value = p.get("filter") || "";
+    return $("query").value.trim() !== "";
+  }
+
+  function clear() {
+    $("results").replaceChildren();
+    $("legend").hidden = true;
+    $("error").hidden = true;
+    $("status").textContent = "";
+    document.body.dataset.state = "";
+  }
+
+  // A submitted search becomes a history entry (unless it is the one already shown).
+  function submit(event) {
+    event.preventDefault();
+    const url = stateUrl();
+    if (url !== window.location.pathname + window.location.search) history.pushState(null, "", url);
+    search();
+  }
+
+  async function search() {
     const query = $("query").value;
     const body = { query: query, mode: $("mode").value, k: Number($("k").value || 10), explain: true };
     const filter = $("filter").value.trim();
@@ -166,6 +204,8 @@
     } catch (e) { /* the page still works without it */ }
   }
 
-  $("search-form").addEventListener("submit", search);
+  $("search-form").addEventListener("submit", submit);
+  window.addEventListener("popstate", () => { if (fromUrl()) search(); else clear(); });
   info();
+  if (fromUrl()) search();
 })();

@@ -2,6 +2,8 @@ package io.latte.searcher;
 
 import io.latte.indexer.format.LatteIndexFormat;
 import io.latte.indexer.format.MetadataType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
@@ -10,14 +12,29 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.RegexpQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.automaton.RegExp;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Parses filters written in Lucene's query syntax over metadata keys and ids, e.g.
  * {@code topic:volcanoes AND year:[2000 TO 2020]} or {@code id:(d001 OR d002)}. Keyword values match
  * exactly (no analysis); numeric keys take exact values and ranges ({@code *} for an open end). Field
  * names are the corpus metadata keys; an unknown key is an error listing the known ones.
+ *
+ * <p>Every query type of the syntax is mapped onto the metadata fields, never left to match nothing
+ * silently: prefix ({@code id:d00*}), wildcard, regex ({@code topic:/cof.+/}) and fuzzy ({@code
+ * topic:coffe~2}) work on {@code id} and keyword keys and are errors on numeric keys. A purely
+ * negative query ({@code NOT topic:x}, also nested) means "everything except", as Lucene users
+ * expect, not "nothing". A regex or wildcard too costly to determinize, or a filter with more clauses
+ * than {@link IndexSearcher#getMaxClauseCount()} in total, is an error, not a failed search.
  */
 public final class FilterParser {
   private final Map<String, MetadataType> schema;
@@ -37,13 +54,67 @@ public final class FilterParser {
     if (filter == null || filter.isBlank()) {
       throw new IllegalArgumentException("filter is empty");
     }
+    Query q;
     try {
-      return new Parser().parse(filter);
+      q = new Parser().parse(filter);
     } catch (ParseException e) {
+      if (e.getCause() instanceof UnknownField u) {
+        throw new IllegalArgumentException(u.getMessage(), u);
+      }
+      if (e.getCause() instanceof TooComplexToDeterminizeException || e.getCause() instanceof IllegalArgumentException) {
+        throw new IllegalArgumentException("bad filter '" + filter + "': " + tooComplex(e.getCause()), e);
+      }
       throw new IllegalArgumentException("bad filter '" + filter + "': " + firstLine(e.getMessage()), e);
     } catch (UnknownField e) {
       throw new IllegalArgumentException(e.getMessage(), e);
+    } catch (TooComplexToDeterminizeException | IllegalArgumentException | IllegalStateException e) {
+      // Lucene's automata: a regex or wildcard whose automaton explodes, or an invalid regex.
+      throw new IllegalArgumentException("bad filter '" + filter + "': " + tooComplex(e), e);
     }
+    checkClauseCount(filter, q);
+    return q;
+  }
+
+  private static String tooComplex(Throwable e) {
+    return e instanceof TooComplexToDeterminizeException
+        ? "a regular expression or wildcard is too complex (its automaton exceeds Lucene's determinize limit)"
+        : firstLine(e.getMessage());
+  }
+
+  /** Nested Boolean queries can hold more leaves in total than the per-query limit checks at parse time. */
+  private static void checkClauseCount(String filter, Query q) {
+    int max = IndexSearcher.getMaxClauseCount();
+    int[] leaves = {0};
+    q.visit(new QueryVisitor() {
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        leaves[0] += terms.length;
+      }
+
+      @Override
+      public void visitLeaf(Query query) {
+        leaves[0]++;
+      }
+
+      @Override
+      public void consumeTermsMatching(Query query, String field,
+          java.util.function.Supplier<org.apache.lucene.util.automaton.ByteRunAutomaton> automaton) {
+        leaves[0]++;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(org.apache.lucene.search.BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    if (leaves[0] > max) {
+      throw new IllegalArgumentException("bad filter '" + abbreviate(filter) + "': it has " + leaves[0]
+          + " clauses; the limit is " + max);
+    }
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 80) + "…";
   }
 
   private static String firstLine(String s) {
@@ -73,6 +144,66 @@ public final class FilterParser {
         case LONG -> LongPoint.newExactQuery(LatteIndexFormat.metadataField(field), parseLong(field, text));
         case DOUBLE -> DoublePoint.newExactQuery(LatteIndexFormat.metadataField(field), parseDouble(field, text));
       };
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+      return super.getPrefixQuery(keywordField(field, "prefix"), termStr);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+      if ("*".equals(field)) {
+        if ("*".equals(termStr)) {
+          return new MatchAllDocsQuery();
+        }
+        throw new ParseException("'*' as a field only works as '*:*' (every document)");
+      }
+      return super.getWildcardQuery(keywordField(field, "wildcard"), termStr);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+      return super.getRegexpQuery(keywordField(field, "regular expression"), termStr);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+      return super.getFuzzyQuery(keywordField(field, "fuzzy"), termStr, minSimilarity);
+    }
+
+    /**
+     * Determinized up front, within the parser's work limit: Lucene 10 would otherwise run a
+     * non-deterministic automaton over the terms, and a pathological pattern costs seconds per
+     * search instead of an immediate {@link TooComplexToDeterminizeException}.
+     */
+    @Override
+    protected Query newRegexpQuery(Term regexp) {
+      return new RegexpQuery(regexp, RegExp.ALL, 0, RegexpQuery.DEFAULT_PROVIDER, getDeterminizeWorkLimit(),
+          MultiTermQuery.CONSTANT_SCORE_BLENDED_REWRITE, true);
+    }
+
+    /** A purely negative clause list means "all documents except": Lucene alone would match nothing. */
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+      if (!clauses.isEmpty() && clauses.stream().allMatch(c -> c.occur() == BooleanClause.Occur.MUST_NOT)) {
+        List<BooleanClause> all = new ArrayList<>(clauses);
+        all.add(new BooleanClause(new MatchAllDocsQuery(), BooleanClause.Occur.FILTER));
+        return super.getBooleanQuery(all);
+      }
+      return super.getBooleanQuery(clauses);
+    }
+
+    /** The Lucene field behind {@code id} or a keyword key; term-pattern queries make no sense on numbers. */
+    private String keywordField(String field, String kind) throws ParseException {
+      if (isId(field)) {
+        return LatteIndexFormat.FIELD_ID;
+      }
+      if (type(field) != MetadataType.KEYWORD) {
+        throw new ParseException("'" + field + "' is a numeric field: " + kind
+            + " queries work on id and keyword fields only; use a range like " + field + ":[1 TO 5]");
+      }
+      return LatteIndexFormat.metadataField(field);
     }
 
     @Override

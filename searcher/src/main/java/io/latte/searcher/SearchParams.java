@@ -1,7 +1,10 @@
 package io.latte.searcher;
 
 /**
- * Every search parameter, validated, with measured defaults ({@link #defaults()}).
+ * Every search parameter, validated, with measured defaults ({@link #defaults()}). Messages name
+ * parameters by their JSON names ({@code k_prime}, {@code t_prime}, {@code hybrid_with}, ...), the
+ * names users type. Values larger than the index can use are clamped by the searcher, not here: k'
+ * to the index's token count, candidates to its documents, nprobe to its centroids.
  *
  * @param k hits returned, 1..10000; default 10
  * @param nprobe clusters probed per query token by token retrieval, 1..65536; default {@value #DEFAULT_NPROBE}
@@ -42,6 +45,14 @@ public record SearchParams(
   public static final int DEFAULT_RRF_K = 60;
   public static final Fusion DEFAULT_FUSION = Fusion.LINEAR;
 
+  /** The engine's ranges (a server may cap further; see the server's SearchParamsBody). */
+  public static final int MAX_K = 10_000;
+  public static final int MAX_NPROBE = 65_536;
+  public static final int MAX_K_PRIME = 10_000_000;
+  public static final long MAX_T_PRIME = 1_000_000_000_000L;
+  public static final int MAX_CANDIDATES = 100_000;
+  public static final int MAX_RRF_K = 10_000;
+
   /** Missing-similarity imputation policies (see the xtr package). */
   public enum Imputation { XTR, WARP }
 
@@ -49,26 +60,26 @@ public record SearchParams(
   public enum Fusion { RRF, LINEAR }
 
   public SearchParams {
-    range("k", k, 1, 10_000);
-    range("nprobe", nprobe, 1, 65_536);
+    range("k", k, 1, MAX_K);
+    range("nprobe", nprobe, 1, MAX_NPROBE);
     if (imputation == null) {
       throw new IllegalArgumentException("imputation must be xtr or warp");
     }
-    range("kPrime", kPrime, 1, 10_000_000);
-    if (tPrime < 1 || tPrime > 1_000_000_000_000L) {
-      throw new IllegalArgumentException("tPrime must be in [1, 10^12], got " + tPrime);
+    range("k_prime", kPrime, 1, MAX_K_PRIME);
+    if (tPrime < 1 || tPrime > MAX_T_PRIME) {
+      throw new IllegalArgumentException("t_prime must be in [1, 10^12], got " + tPrime);
     }
-    range("candidates", candidates, 1, 100_000);
+    range("candidates", candidates, 1, MAX_CANDIDATES);
     if (fusion == null) {
       throw new IllegalArgumentException("fusion must be rrf or linear");
     }
     if (hybridWith == null || hybridWith == SearchMode.BM25 || hybridWith == SearchMode.HYBRID) {
-      throw new IllegalArgumentException("hybridWith must be xtr, colbert, muvera or exact, got " + hybridWith);
+      throw new IllegalArgumentException("hybrid_with must be xtr, colbert, muvera or exact, got " + hybridWith);
     }
     if (!(hybridWeight >= 0 && hybridWeight <= 1)) {
-      throw new IllegalArgumentException("hybridWeight must be in [0, 1], got " + hybridWeight);
+      throw new IllegalArgumentException("hybrid_weight must be in [0, 1], got " + hybridWeight);
     }
-    range("rrfK", rrfK, 1, 10_000);
+    range("rrf_k", rrfK, 1, MAX_RRF_K);
   }
 
   public static SearchParams defaults() {

@@ -17,8 +17,23 @@ public final class MetadataValues {
   /** Objects nested deeper than this are rejected (runaway or adversarial JSON). */
   public static final int MAX_DEPTH = 8;
 
+  /**
+   * Most values one document's metadata may flatten to: each is an indexed field value, and a
+   * document with millions of them (one request can carry that many) would stall the writer.
+   */
+  public static final int MAX_VALUES = 4096;
+
+  /** Longest (dotted) key, in characters: every key becomes a Lucene field name in the schema. */
+  public static final int MAX_KEY_CHARS = 256;
+
   /** Lucene's limit on a term's length, in UTF-8 bytes. */
   public static final int MAX_KEYWORD_BYTES = 32766;
+
+  /**
+   * Top-level keys a document may not use: filters address the document id as {@code id} (or {@code
+   * _id}), so metadata under these names would be shadowed, unfilterable, and listed twice in errors.
+   */
+  public static final java.util.Set<String> RESERVED_KEYS = java.util.Set.of("id", "_id");
 
   /** One value: {@code value} is a String, Long or Double according to {@code type}. */
   public record Value(String key, MetadataType type, Object value) {}
@@ -32,6 +47,10 @@ public final class MetadataValues {
   public static List<Value> flatten(Map<String, Object> metadata) {
     List<Value> out = new ArrayList<>();
     for (Map.Entry<String, Object> e : metadata.entrySet()) {
+      if (RESERVED_KEYS.contains(e.getKey())) {
+        throw new IllegalArgumentException("metadata key \"" + e.getKey() + "\" is reserved (filters address the "
+            + "document id as id and _id); rename it");
+      }
       add(e.getKey(), e.getValue(), 1, out);
     }
     return out;
@@ -40,6 +59,13 @@ public final class MetadataValues {
   private static void add(String key, Object v, int depth, List<Value> out) {
     if (key.isEmpty()) {
       throw new IllegalArgumentException("metadata key must not be empty");
+    }
+    if (out.size() >= MAX_VALUES) {
+      throw new IllegalArgumentException("metadata holds more than " + MAX_VALUES + " values");
+    }
+    if (key.length() > MAX_KEY_CHARS) {
+      throw new IllegalArgumentException("metadata key \"" + key.substring(0, 40) + "…\" is longer than "
+          + MAX_KEY_CHARS + " characters");
     }
     if (depth > MAX_DEPTH) {
       throw new IllegalArgumentException(

@@ -19,6 +19,22 @@ class StagesTest {
     // Long streams (many buffer compactions), ties or not, every value offered.
     kthRounds(r, 50, 300, 5000, (round, i) -> round % 2 == 0 ? r.nextInt(50) : (float) r.nextGaussian(), false);
     assertThrows(IllegalArgumentException.class, () -> new KthLargest(0));
+    // k above the initial buffer: the buffer grows (k' up to 3000 over up to 8000 values)
+    kthRounds(r, 4, 3000, 8000, (round, i) -> (float) r.nextGaussian(), false);
+  }
+
+  /** Memory follows the values offered, not k' (a request once asked for k' = 10^7: 80 MB per query token). */
+  @Test
+  void kthLargestAllocatesByValuesNotByK() {
+    var mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long before = mx.getCurrentThreadAllocatedBytes();
+    KthLargest kth = new KthLargest(10_000_000);
+    for (int i = 0; i < 1000; i++) {
+      kth.offer(i);
+    }
+    long allocated = mx.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(0f, kth.value());
+    assertTrue(allocated < 64 * 1024, "allocated " + allocated + " bytes");
   }
 
   interface Values {

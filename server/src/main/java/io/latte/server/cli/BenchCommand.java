@@ -70,6 +70,17 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Mixin SearchOptions options;
 
+  /**
+   * Milliseconds from the start of this process (JVM start) until one query of {@code mode} was
+   * encoded and answered on the freshly opened index: what a user of a cold start waits for.
+   */
+  static double timeToFirstQueryMs(SearchEngine engine, String query, SearchMode mode, SearchParams params)
+      throws java.io.IOException {
+    engine.search(query, mode, null, false, params);
+    long start = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+    return System.currentTimeMillis() - start;
+  }
+
   @Override
   public Integer call() throws Exception {
     List<String> given = modes == null ? null : BaselineModes.parse(modes, EngineModes.NAMES);
@@ -90,9 +101,15 @@ public final class BenchCommand implements Callable<Integer> {
       }
       qrels = b.build();
     }
+    if (queries.isEmpty()) {
+      throw new IllegalArgumentException("the dataset has no queries for split '" + split + "'");
+    }
     SearchParams params = options.params(k);
     try (SearchEngine engine = SearchEngine.open(index, model, io.latte.models.EncoderOptions.defaults())) {
       List<String> modeList = given != null ? given : EngineModes.defaults(engine.index());
+      double firstQueryMs = timeToFirstQueryMs(engine, queries.get(0).text(), SearchMode.parse(modeList.get(0)), params);
+      System.out.printf(Locale.ROOT, "time to first query (process start → first %s query answered): %.0f ms%n",
+          modeList.get(0), firstQueryMs);
       QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
           queries.stream().map(BeirQuery::text).toList(), engine.encoder());
       double[] enc = qs.encodeMillis();
@@ -130,6 +147,7 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("queries", qs.size());
         root.put("k", k);
         root.put("query_encode_p50_ms", Latency.percentile(enc, 50));
+        root.put("time_to_first_query_ms", firstQueryMs);
         root.put("params", params);
         root.put("modes", results);
         if (!curve.isEmpty()) {

@@ -29,8 +29,29 @@ public final class LatteMain implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
+    launcherStderr();
     quietJavaUtilLogging();
     System.exit(run(args));
+  }
+
+  /**
+   * The launcher starts the JVM with stderr through a filter that drops the JVM's start-up warning
+   * about the incubator module, and passes the real stderr as {@code -Dlatte.stderr.fd}: everything
+   * latte prints goes there directly, so it is written before the process exits (a filter in between
+   * could still be writing when a script reads the output). Kept as it is when that fails.
+   */
+  private static void launcherStderr() {
+    String fd = System.getProperty("latte.stderr.fd");
+    if (fd == null || !fd.matches("[0-9]{1,4}")) {
+      return;
+    }
+    try {
+      // append: when stderr is a file, write at its end rather than from offset 0
+      var out = new java.io.FileOutputStream("/dev/fd/" + fd, true);
+      System.setErr(new java.io.PrintStream(out, true, System.err.charset()));
+    } catch (java.io.IOException | RuntimeException e) {
+      // no /dev/fd here: the filtered stderr still works
+    }
   }
 
   /**

@@ -16,8 +16,20 @@ public final class ModelOptions {
       description = "Embedded model name (${COMPLETION-CANDIDATES}) or a directory with model.onnx,"
           + " tokenizer.json and latte-model.json. Default: ${DEFAULT-VALUE}. latte index also takes"
           + " precomputed[:NAME]: no model, every document brings its vectors.",
+      completionCandidates = EmbeddedModels.class,
       defaultValue = Encoders.DEFAULT_MODEL)
   String model;
+
+  /**
+   * The embedded model names, for {@code ${COMPLETION-CANDIDATES}} in help texts: picocli lists
+   * candidates only for enums unless given them (the option is a String: it also takes directories).
+   */
+  public static final class EmbeddedModels implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Encoders.embeddedNames().iterator();
+    }
+  }
 
   @Option(names = "--threads", paramLabel = "N", description = "ONNX Runtime intra-op threads (default: all cores; latte index: 1 per encoder worker, one worker per core).")
   Integer threads;

@@ -7,25 +7,65 @@ import io.latte.eval.encode.EncodingCache;
 import io.latte.models.TokenEncoder;
 import java.io.IOException;
 import java.nio.file.Path;
+import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** Progress bars on stderr (rate and ETA), so long jobs show they are alive and how long is left. */
+/**
+ * Progress on stderr (rate and ETA), so long jobs show they are alive and how long is left: a bar
+ * redrawn in place on a terminal; one plain line every {@value #LINE_INTERVAL_MS} ms otherwise
+ * ({@code latte index > log}), so files and CI logs get no {@code \r} frames.
+ */
 final class Progress {
+  /** How often a non-terminal gets a progress line. */
+  static final int LINE_INTERVAL_MS = 10_000;
+
   private Progress() {}
 
   static ProgressBar bar(String task, long total, String unit) {
-    return new ProgressBarBuilder()
+    ProgressBarBuilder b = new ProgressBarBuilder()
         .setTaskName(task)
         .setInitialMax(total)
         .setUnit(" " + unit, 1)
         .showSpeed()
-        .setStyle(ProgressBarStyle.ASCII)
-        .setUpdateIntervalMillis(1000)
-        .continuousUpdate()
-        .clearDisplayOnFinish()
+        .setStyle(ProgressBarStyle.ASCII);
+    if (interactive()) {
+      return b.setUpdateIntervalMillis(1000).continuousUpdate().clearDisplayOnFinish().build();
+    }
+    // System.err looked up per line: tests and callers may redirect it. The bar renders again on
+    // close; an unchanged line is not repeated.
+    String[] last = {""};
+    return b.setUpdateIntervalMillis(LINE_INTERVAL_MS).continuousUpdate()
+        .setConsumer(new DelegatingProgressBarConsumer(line -> {
+          String l = line.strip();
+          if (!l.isEmpty() && !l.equals(last[0])) {
+            System.err.println(l);
+            last[0] = l;
+          }
+        }, 200))
         .build();
+  }
+
+  /**
+   * Whether stderr is a terminal. The launcher knows (it sets {@code latte.progress} to {@code bar}
+   * or {@code lines}); elsewhere, {@code Console.isTerminal()} (Java 22+), else whether there is a
+   * console at all (Java 21 returns none when output is redirected).
+   */
+  static boolean interactive() {
+    String mode = System.getProperty("latte.progress", "");
+    if (mode.equals("bar") || mode.equals("lines")) {
+      return mode.equals("bar");
+    }
+    java.io.Console c = System.console();
+    if (c == null) {
+      return false;
+    }
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+    } catch (ReflectiveOperationException e) {
+      return true;
+    }
   }
 
   /**

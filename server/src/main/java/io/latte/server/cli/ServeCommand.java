@@ -48,8 +48,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Most documents per POST /v1/documents (default ${DEFAULT-VALUE}).")
   int maxBatch;
 
+  /** Largest --max-request-mb: a buffered body is one Java array. */
+  static final int MAX_REQUEST_MB = 2047;
+
   @Option(names = "--max-request-mb", defaultValue = "16", paramLabel = "MB",
-      description = "Largest request body in MiB (default ${DEFAULT-VALUE}).")
+      description = "Largest request body in MiB, 1.." + MAX_REQUEST_MB + " (default ${DEFAULT-VALUE}); larger bodies get 413.")
   int maxRequestMb;
 
   @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
@@ -65,6 +68,13 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "--max-query-chars, --max-batch and --max-request-mb must be >= 1, --threads >= 0");
     }
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("--port must be in [0, 65535], got " + port);
+    }
+    if (maxRequestMb > MAX_REQUEST_MB) {
+      // Micronaut buffers a JSON body in one array: it cannot hold 2 GiB or more.
+      throw new IllegalArgumentException("--max-request-mb must be at most " + MAX_REQUEST_MB + ", got " + maxRequestMb);
+    }
     String key = apiKey();
     LatteServer.Options o = new LatteServer.Options(index, host, port, model, key, maxQueryChars, maxBatch,
         (long) maxRequestMb << 20, 30, threads);
@@ -77,12 +87,24 @@ public final class ServeCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** A key is a line of text; a larger file is the wrong file (and would be read whole). */
+  static final int MAX_API_KEY_BYTES = 4096;
+
   private String apiKey() throws java.io.IOException {
+    if (apiKeyFile != null && Files.size(apiKeyFile) > MAX_API_KEY_BYTES) {
+      throw new IllegalArgumentException("--api-key-file " + apiKeyFile + " is larger than " + MAX_API_KEY_BYTES
+          + " bytes; it should hold just the key");
+    }
     String key = apiKeyFile != null
         ? Files.readString(apiKeyFile, StandardCharsets.UTF_8).strip()
         : System.getenv("LATTE_API_KEY");
     if (key != null && key.isBlank()) {
       throw new IllegalArgumentException("the API key is empty" + (apiKeyFile != null ? " in " + apiKeyFile : ""));
+    }
+    if (key != null && key.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      // it is compared with a header value, which cannot hold these: no request could ever match
+      throw new IllegalArgumentException("the API key must be one line without control characters"
+          + (apiKeyFile != null ? " (in " + apiKeyFile + ")" : ""));
     }
     return key;
   }

@@ -79,7 +79,9 @@ public final class LatteServer implements AutoCloseable {
       p.put("latte.encoder-threads", encoderThreads);
       p.put("micronaut.server.host", host);
       p.put("micronaut.server.port", port == 0 ? -1 : port);
+      // Both limits: max-request-size alone leaves Micronaut's 10 MiB buffering limit in force.
       p.put("micronaut.server.max-request-size", maxRequestBytes);
+      p.put("micronaut.server.max-request-buffer-size", maxRequestBytes);
       p.put("micronaut.lifecycle.graceful-shutdown.grace-period", gracePeriodSeconds + "s");
       return p;
     }

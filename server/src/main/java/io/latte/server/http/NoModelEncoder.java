@@ -14,7 +14,7 @@ import java.util.List;
  * such an index is served with no model loaded. Searches must send {@code query_vectors} (or use
  * bm25), upserts {@code vectors}; a text-only request gets a 400 saying so.
  */
-final class NoModelEncoder implements TokenEncoder {
+public final class NoModelEncoder implements TokenEncoder {
   private final ModelInfo info;
 
   NoModelEncoder(ModelIdentity identity) {

@@ -150,6 +150,42 @@ class BrowserTest {
     screenshot("search-page-bm25.png");
   }
 
+  /** A shared URL runs its search on load, without typing; back and forward move between searches. */
+  @Test
+  void theUrlCarriesTheSearchAndHistoryWorks() throws Exception {
+    String shared = server.uri().resolve("/?q=lighthouse+keeper+lamp&mode=bm25&filter="
+        + java.net.URLEncoder.encode("year:[* TO 2015]", java.nio.charset.StandardCharsets.UTF_8)).toString();
+    driver.get(shared);
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+    wait.until(d -> "done".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state")));
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results li.hit"));
+    assertFalse(hits.isEmpty(), driver.findElement(By.id("status")).getText());
+    assertTrue(driver.findElement(By.id("status")).getText().contains("bm25"));
+    assertTrue(hits.get(0).getText().toLowerCase(Locale.ROOT).contains("lighthouse"), hits.get(0).getText());
+    assertEquals("lighthouse keeper lamp", driver.findElement(By.id("query")).getDomProperty("value"));
+    assertEquals("bm25", new Select(driver.findElement(By.id("mode"))).getFirstSelectedOption().getDomAttribute("value"));
+    assertEquals("year:[* TO 2015]", driver.findElement(By.id("filter")).getDomProperty("value"));
+    screenshot("search-page-shared-url.png");
+
+    // A second search from the form goes into the URL ...
+    WebElement box = driver.findElement(By.id("query"));
+    box.clear();
+    box.sendKeys("sourdough starter");
+    driver.findElement(By.id("search")).click();
+    wait.until(d -> d.getCurrentUrl().contains("q=sourdough+starter") && "done".equals(
+        d.findElement(By.tagName("body")).getDomAttribute("data-state"))
+        && d.findElement(By.cssSelector("#results li.hit")).getText().toLowerCase(Locale.ROOT).contains("sourdough"));
+    assertTrue(driver.getCurrentUrl().contains("mode=bm25"), driver.getCurrentUrl());
+    // ... and back returns to the shared search, results included; forward to the second one.
+    driver.navigate().back();
+    wait.until(d -> "lighthouse keeper lamp".equals(d.findElement(By.id("query")).getDomProperty("value"))
+        && "done".equals(d.findElement(By.tagName("body")).getDomAttribute("data-state"))
+        && d.findElement(By.cssSelector("#results li.hit")).getText().toLowerCase(Locale.ROOT).contains("lighthouse"));
+    driver.navigate().forward();
+    wait.until(d -> "sourdough starter".equals(d.findElement(By.id("query")).getDomProperty("value"))
+        && d.findElement(By.cssSelector("#results li.hit")).getText().toLowerCase(Locale.ROOT).contains("sourdough"));
+  }
+
   @Test
   void anInvalidQueryShowsTheApiError() throws Exception {
     search("   ", "xtr");

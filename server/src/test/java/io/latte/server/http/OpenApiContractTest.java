@@ -1,6 +1,7 @@
 package io.latte.server.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -105,6 +107,63 @@ class OpenApiContractTest {
     spec.at("/components/schemas/SearchParamsBody/properties/hybrid_with/enum")
         .forEach(n -> { if (!n.isNull()) { hybridWith.add(n.asText()); } });
     assertEquals(modes.stream().filter(m -> !m.equals("bm25") && !m.equals("hybrid")).toList(), hybridWith);
+  }
+
+  /**
+   * The documented defaults and caps of every search parameter are the code's: {@code
+   * SearchParams.defaults()} and the engine's ranges, capped by the server's ({@code
+   * SearchParamsBody.MAX_*}, {@code SearchBody.MAX_K}). Issue 15 found nprobe 32 and k' 1000 in this
+   * document while the code used 16 and 250.
+   */
+  @Test
+  void documentsTheCodesDefaultsAndCaps() {
+    io.latte.searcher.SearchParams d = io.latte.searcher.SearchParams.defaults();
+    JsonNode p = spec.at("/components/schemas/SearchParamsBody/properties");
+    Map<String, Object> defaults = new java.util.LinkedHashMap<>();
+    defaults.put("nprobe", d.nprobe());
+    defaults.put("k_prime", d.kPrime());
+    defaults.put("t_prime", d.tPrime());
+    defaults.put("candidates", d.candidates());
+    defaults.put("rrf_k", d.rrfK());
+    defaults.put("imputation", d.imputation().name().toLowerCase(Locale.ROOT));
+    defaults.put("fusion", d.fusion().name().toLowerCase(Locale.ROOT));
+    defaults.put("hybrid_with", d.hybridWith().label());
+    for (var e : defaults.entrySet()) {
+      assertEquals(String.valueOf(e.getValue()), p.get(e.getKey()).path("default").asText(), e.getKey());
+    }
+    assertEquals(d.hybridWeight(), (float) p.get("hybrid_weight").path("default").asDouble(), "hybrid_weight");
+    assertEquals(d.k(), spec.at("/components/schemas/SearchBody/properties/k/default").asInt());
+    assertEquals(SearchBody.DEFAULT_MODE, spec.at("/components/schemas/SearchBody/properties/mode/default").asText());
+
+    Map<String, Long> caps = Map.of(
+        "nprobe", (long) io.latte.searcher.SearchParams.MAX_NPROBE,
+        "k_prime", (long) Math.min(io.latte.searcher.SearchParams.MAX_K_PRIME, SearchParamsBody.MAX_K_PRIME),
+        "t_prime", io.latte.searcher.SearchParams.MAX_T_PRIME,
+        "candidates", (long) Math.min(io.latte.searcher.SearchParams.MAX_CANDIDATES, SearchParamsBody.MAX_CANDIDATES),
+        "rrf_k", (long) io.latte.searcher.SearchParams.MAX_RRF_K);
+    for (var e : caps.entrySet()) {
+      assertEquals(e.getValue().longValue(), p.get(e.getKey()).path("maximum").asLong(), e.getKey());
+      assertEquals(1, p.get(e.getKey()).path("minimum").asLong(), e.getKey());
+    }
+    assertEquals(SearchBody.MAX_K, spec.at("/components/schemas/SearchBody/properties/k/maximum").asInt());
+  }
+
+  /** The README's table of search parameters lists the same defaults and caps as the code. */
+  @Test
+  void readmeListsTheCodesDefaultsAndCaps() throws Exception {
+    String readme = java.nio.file.Files.readString(Path.of("..", "README.md"));
+    io.latte.searcher.SearchParams d = io.latte.searcher.SearchParams.defaults();
+    Map<String, String> rows = new java.util.LinkedHashMap<>();
+    rows.put("k", "| `k` | " + d.k() + " | " + SearchBody.MAX_K + " |");
+    rows.put("nprobe", "| `nprobe` | " + d.nprobe() + " | " + io.latte.searcher.SearchParams.MAX_NPROBE + " |");
+    rows.put("k_prime", "| `k_prime` | " + d.kPrime() + " | " + SearchParamsBody.MAX_K_PRIME + " |");
+    rows.put("t_prime", "| `t_prime` | " + d.tPrime() + " | " + io.latte.searcher.SearchParams.MAX_T_PRIME + " |");
+    rows.put("candidates", "| `candidates` | " + d.candidates() + " | " + SearchParamsBody.MAX_CANDIDATES + " |");
+    rows.put("rrf_k", "| `rrf_k` | " + d.rrfK() + " | " + io.latte.searcher.SearchParams.MAX_RRF_K + " |");
+    rows.put("hybrid_weight", "| `hybrid_weight` | " + d.hybridWeight() + " | 1 |");
+    for (var e : rows.entrySet()) {
+      assertTrue(readme.contains(e.getValue()), "README lacks the row " + e.getValue());
+    }
   }
 
   /** The JSON names Micronaut serde gives a record's components. */

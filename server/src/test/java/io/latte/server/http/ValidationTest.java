@@ -173,6 +173,10 @@ class ValidationTest {
     String big = "{\"query\": \"" + "a".repeat((int) MAX_BODY) + "\"}";
     assertError(http.postRaw("/v1/search", big), 413, "payload_too_large");
     assertError(http.postRaw("/v1/documents", big), 413, "payload_too_large");
+    // exactly the configured limit: a body just under it is read (and refused for its query, not its size)
+    String under = "{\"query\": \"" + "a".repeat((int) MAX_BODY - 100) + "\"}";
+    assertError(http.postRaw("/v1/search", under), 400, "query_too_long");
+    assertTrue(http.postRaw("/v1/search", big).json().get("message").asText().contains("--max-request-mb"));
   }
 
   @Test

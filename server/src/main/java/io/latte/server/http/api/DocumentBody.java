@@ -1,5 +1,6 @@
 package io.latte.server.http.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.micronaut.core.annotation.Nullable;
@@ -11,11 +12,13 @@ import java.util.Map;
  * A document, as sent to {@code POST /v1/documents} and returned by {@code GET /v1/documents/{id}}:
  * the BEIR corpus line format.
  *
- * @param id {@code _id}: the key; an existing document with it is replaced
+ * @param id {@code _id}: the key; an existing document with it is replaced; at most 512 UTF-8 bytes (GET
+ *     and DELETE address it in the URL)
  * @param title optional
  * @param text the body; title and text must not both be blank
  * @param metadata optional object of strings, numbers, booleans, lists and nested objects, indexed
- *     for filters (a key's type is fixed by the first document that has it)
+ *     for filters (a key's type is fixed by the first document that has it); {@code id} and {@code
+ *     _id} are reserved
  * @param vectors optional: the document's token vectors, computed elsewhere (one array of numbers
  *     per token, of the index's dimension); the document is then not encoded and needs no text
  * @param tokens optional, with {@code vectors}: the token string of each vector, for explanations
@@ -24,6 +27,8 @@ import java.util.Map;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_NULL)
+// BEIR corpus lines carry extra fields (url, ...): a document's unknown fields are ignored, as documented
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record DocumentBody(
     @JsonProperty("_id") @NotBlank(message = "must not be empty") String id,
     @Nullable String title,

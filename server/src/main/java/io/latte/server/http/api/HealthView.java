@@ -9,7 +9,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  *
  * @param status UP when ready, else DOWN
  * @param live the process answers
- * @param ready the index and encoder are open and the server is not shutting down
+ * @param ready the index and encoder are open, the searcher is warmed up, and the server is not shutting down
  * @param documents live documents (0 while the index is empty)
  * @param generation the commit searches see (0 while empty)
  */

@@ -7,8 +7,9 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
 
 /**
  * Advanced search parameters; each absent one keeps the searcher's default. Ranges are checked by
- * {@code io.latte.searcher.SearchParams}: an out-of-range value is a 400 {@code invalid_params}
- * naming it.
+ * {@code io.latte.searcher.SearchParams}, plus the server-wide caps below: an out-of-range value is a
+ * 400 {@code invalid_params} naming it. Values the index cannot use (k' above its tokens, candidates
+ * above its documents, nprobe above its centroids) are clamped silently.
  *
  * @param nprobe clusters probed per query token (default 16)
  * @param kPrime XTR imputation: the k'-th retrieved similarity is imputed (default 250)
@@ -31,4 +32,14 @@ public record SearchParamsBody(
     @Nullable String fusion,
     @Nullable String hybridWith,
     @Nullable Float hybridWeight,
-    @Nullable Integer rrfK) {}
+    @Nullable Integer rrfK) {
+
+  /**
+   * Server-wide cap on {@code k_prime} (400 above it). Each query token keeps up to 2·k' floats, and
+   * the searcher clamps k' to the index's token count anyway; 100 000 is 400× the default.
+   */
+  public static final int MAX_K_PRIME = 100_000;
+
+  /** Server-wide cap on {@code candidates} (400 above it): each is re-scored exactly. */
+  public static final int MAX_CANDIDATES = 10_000;
+}

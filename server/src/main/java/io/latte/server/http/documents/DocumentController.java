@@ -1,6 +1,7 @@
 package io.latte.server.http.documents;
 
 import io.latte.server.http.api.DocumentBody;
+import io.latte.server.http.api.StrictJson;
 import io.latte.server.http.api.UpsertBody;
 import io.latte.server.http.api.WriteResponse;
 import io.micronaut.http.MediaType;
@@ -15,7 +16,6 @@ import io.micronaut.http.annotation.Produces;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.validation.Validated;
-import jakarta.validation.Valid;
 import java.io.IOException;
 
 /**
@@ -28,16 +28,18 @@ import java.io.IOException;
 @ExecuteOn(TaskExecutors.IO)
 class DocumentController {
   private final DocumentService service;
+  private final StrictJson json;
 
-  DocumentController(DocumentService service) {
+  DocumentController(DocumentService service, StrictJson json) {
     this.service = service;
+    this.json = json;
   }
 
   @Post
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  WriteResponse upsert(@Valid @Body UpsertBody body) throws IOException {
-    return service.upsert(body.documents());
+  WriteResponse upsert(@Body byte[] body) throws IOException {
+    return service.upsert(json.readValid(body, UpsertBody.class).documents());
   }
 
   @Get("/{id}")

@@ -51,6 +51,9 @@ public final class DocumentService {
     List<SourceDocument> docs = new ArrayList<>(documents.size());
     for (int i = 0; i < documents.size(); i++) {
       DocumentBody d = documents.get(i);
+      if (d == null) {
+        throw new ApiException(ErrorCode.INVALID_DOCUMENT, "documents[" + i + "] is null: send a document object");
+      }
       docs.add(new SourceDocument(d.id(), nonNull(d.title()), nonNull(d.text()),
           d.metadata() == null ? Map.of() : d.metadata(), LOCATION, i + 1, vectors(i, d)));
     }

@@ -1,5 +1,6 @@
 package io.latte.server.http.error;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.MediaType;
@@ -40,6 +41,13 @@ public final class ErrorBodies implements ErrorResponseProcessor<ApiError> {
       "text", ErrorCode.INVALID_DOCUMENT);
 
   private static final int MAX_MESSAGE_CHARS = 500;
+
+  /** The body limit in force, for the 413 message: users set it with latte's option, not Micronaut's. */
+  private final long maxRequestBytes;
+
+  ErrorBodies(@Value("${micronaut.server.max-request-size:16777216}") long maxRequestBytes) {
+    this.maxRequestBytes = maxRequestBytes;
+  }
 
   @Override
   public MutableHttpResponse<ApiError> processResponse(ErrorContext context, MutableHttpResponse<?> response) {
@@ -90,19 +98,30 @@ public final class ErrorBodies implements ErrorResponseProcessor<ApiError> {
   }
 
   /** Micronaut's own message, minus framework internals (class names, source excerpts). */
-  private static String message(ErrorCode code, ErrorContext context) {
+  private String message(ErrorCode code, ErrorContext context) {
     return switch (code) {
       case NOT_FOUND -> "no endpoint " + context.getRequest().getMethodName() + " " + context.getRequest().getPath();
       case METHOD_NOT_ALLOWED -> "method " + context.getRequest().getMethodName() + " is not allowed on "
           + context.getRequest().getPath();
-      case PAYLOAD_TOO_LARGE -> "request body is larger than the server's limit ("
-          + context.getErrors().stream().map(e -> e.getMessage()).findFirst().orElse("see micronaut.server.max-request-size")
-          + ")";
+      case PAYLOAD_TOO_LARGE -> hasBody(context)
+          ? "request body is larger than the server's limit of " + size(maxRequestBytes)
+              + " (latte serve --max-request-mb); send fewer documents per request"
+          : "request line or headers too long: URLs are limited to 4096 bytes (document ids to 512 UTF-8 bytes)";
       case UNSUPPORTED_MEDIA_TYPE -> "Content-Type must be application/json, got "
           + context.getRequest().getContentType().map(MediaType::toString).orElse("none");
       case INVALID_JSON -> "request body is not valid JSON (UTF-8): " + firstLine(rootMessage(context));
       default -> context.getErrors().stream().map(e -> e.getMessage()).findFirst().orElse(null);
     };
+  }
+
+  /** Netty answers over-long request lines and headers with 413 as well; only a body can be "too large". */
+  private static boolean hasBody(ErrorContext context) {
+    var r = context.getRequest();
+    return r.getMethod() == HttpMethod.POST || r.getMethod() == HttpMethod.PUT || r.getMethod() == HttpMethod.PATCH;
+  }
+
+  private static String size(long bytes) {
+    return bytes % (1 << 20) == 0 ? (bytes >> 20) + " MiB" : bytes + " bytes";
   }
 
   private static String rootMessage(ErrorContext context) {

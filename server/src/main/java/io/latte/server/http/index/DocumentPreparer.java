@@ -21,8 +21,13 @@ import java.util.Map;
  * and encodes only that one. Documents that bring their own vectors are not encoded. Runs outside the write lock: encoding is the slow part of a write.
  */
 final class DocumentPreparer {
-  /** Lucene's limit on an indexed term, which the {@code _id} is. */
-  static final int MAX_ID_BYTES = 32766;
+  /**
+   * The longest {@code _id} the API accepts, in UTF-8 bytes. GET and DELETE carry the id in the URL
+   * path, and Netty refuses request lines over 4096 bytes (413): percent-encoded, 512 bytes take at
+   * most 1536 characters, so every accepted id can also be read and deleted. (Lucene's own term
+   * limit, 32766 bytes, would accept ids no endpoint can address.)
+   */
+  public static final int MAX_ID_BYTES = 512;
 
   private final TokenEmbedder embedder;
 
@@ -68,7 +73,11 @@ final class DocumentPreparer {
     }
     if (d.id().getBytes(StandardCharsets.UTF_8).length > MAX_ID_BYTES) {
       throw new DocumentRejectedException(position, d.id().substring(0, 20) + "…",
-          "_id is longer than " + MAX_ID_BYTES + " UTF-8 bytes");
+          "_id is longer than " + MAX_ID_BYTES + " UTF-8 bytes (GET and DELETE address it in the URL)");
+    }
+    if (!wellFormed(d.id())) {
+      // stored as UTF-8, an unpaired surrogate becomes U+FFFD: the id could never be read or deleted
+      throw new DocumentRejectedException(position, d.id(), "_id holds an unpaired surrogate (not valid Unicode)");
     }
     if (d.hasVectors()) {
       int dim = embedder.model().dim();
@@ -82,6 +91,18 @@ final class DocumentPreparer {
     } else if (d.fullText().isEmpty()) {
       throw new DocumentRejectedException(position, d.id(), "title and text are both empty");
     }
+  }
+
+  private static boolean wellFormed(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void checkVectors(int position, DocumentVectors v) {

@@ -20,7 +20,7 @@ final class SearchParamsMapper {
       p = p.withNprobe(b.nprobe());
     }
     if (b.kPrime() != null) {
-      p = p.withKPrime(b.kPrime());
+      p = p.withKPrime(capped("k_prime", b.kPrime(), SearchParamsBody.MAX_K_PRIME));
     }
     if (b.tPrime() != null) {
       p = p.withTPrime(b.tPrime());
@@ -29,7 +29,7 @@ final class SearchParamsMapper {
       p = p.withImputation(parse(SearchParams.Imputation.class, b.imputation(), "imputation"));
     }
     if (b.candidates() != null) {
-      p = p.withCandidates(b.candidates());
+      p = p.withCandidates(capped("candidates", b.candidates(), SearchParamsBody.MAX_CANDIDATES));
     }
     if (b.fusion() != null) {
       p = p.withFusion(parse(SearchParams.Fusion.class, b.fusion(), "fusion"));
@@ -44,6 +44,14 @@ final class SearchParamsMapper {
       p = p.withRrfK(b.rrfK());
     }
     return p;
+  }
+
+  /** The server-wide cap, above the engine's own ranges: it bounds what one request may allocate. */
+  private static int capped(String name, int value, int max) {
+    if (value > max) {
+      throw new IllegalArgumentException(name + " must be at most " + max + " (the server's limit), got " + value);
+    }
+    return value;
   }
 
   private static <E extends Enum<E>> E parse(Class<E> type, String value, String name) {
