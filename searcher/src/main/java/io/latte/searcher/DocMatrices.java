@@ -1,44 +1,44 @@
 package io.latte.searcher;
 
 import io.latte.indexer.codebook.Codebook;
-import io.latte.indexer.format.DocMatrixCodec;
-import io.latte.indexer.format.LatteIndexFormat;
+import io.latte.indexer.codec.TokenLayout;
+import io.latte.indexer.format.DocCodes;
 import java.io.IOException;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReader;
 
 /**
- * Reads one segment's doc-major token matrices and decompresses them into the codebook's space.
- * Doc values iterate forward only: ask for documents in increasing order within a segment.
+ * Gathers one segment's documents' tokens from the cluster-major token layout (through its
+ * per-document map: the codes exist once, in the scanned file) and decompresses them into the
+ * codebook's space. Random access; one per thread.
  */
 final class DocMatrices {
-  private final BinaryDocValues values;
+  private final TokenLayout.Cursor cursor;
   private final Codebook codebook;
-  private final int centroidWidth;
-  private final LeafReader reader;
 
-  DocMatrices(LeafReader reader, Codebook codebook, int centroidWidth) throws IOException {
-    this.values = reader.getBinaryDocValues(LatteIndexFormat.FIELD_MATRIX);
+  DocMatrices(LeafReader reader, Codebook codebook) throws IOException {
+    TokenLayout layout = TokenLayout.of(reader);
+    this.cursor = layout == null ? null : layout.cursor();
     this.codebook = codebook;
-    this.centroidWidth = centroidWidth;
-    this.reader = reader; // named in error messages only: its toString showed up in xtr's profile
+  }
+
+  /** Tokens of {@code doc}, 0 when it has none. */
+  int tokenCount(int doc) {
+    return cursor == null ? 0 : cursor.tokenCount(doc);
   }
 
   /**
-   * The compressed matrix of {@code doc} read in place (valid until the next call), or null when it
-   * has none.
+   * Copies the codes of token {@code position} of {@code doc} into {@code dst[0 ..]} and returns its
+   * centroid id.
+   *
+   * @throws org.apache.lucene.index.CorruptIndexException when the document has no such token
    */
-  DocMatrixCodec.View view(int doc) throws IOException {
-    if (values == null || !values.advanceExact(doc)) {
-      return null;
-    }
-    return DocMatrixCodec.view(values.binaryValue(), centroidWidth, codebook.bytesPerVector(),
-        () -> LatteIndexFormat.FIELD_MATRIX + " of doc " + doc + " in " + reader);
+  int gather(int doc, int position, byte[] dst) throws IOException {
+    return cursor.gather(cursor.ref(doc, position), dst, 0);
   }
 
   /** The decompressed {@code tokens × dim} matrix of {@code doc}, or null when it has none. */
   float[] decode(int doc) throws IOException {
-    DocMatrixCodec.View v = view(doc);
-    return v == null ? null : DocMatrixCodec.codes(v).decode(codebook);
+    DocCodes c = cursor == null ? null : cursor.docCodes(doc);
+    return c == null ? null : c.decode(codebook);
   }
 }

@@ -27,7 +27,7 @@ final class MaxSimScorer {
   /** Re-scores {@code candidates} exactly; returns the best {@code k}. */
   List<ScoredDocs.Entry> rescore(List<ScoredDocs.Entry> candidates, int k) throws IOException {
     List<ScoredDocs.Entry> ordered = new ArrayList<>(candidates);
-    ordered.sort(Comparator.comparingInt(ScoredDocs.Entry::globalDoc)); // doc values read forward only
+    ordered.sort(Comparator.comparingInt(ScoredDocs.Entry::globalDoc)); // one gatherer per segment
     ScoredDocs top = new ScoredDocs(k);
     List<LeafReaderContext> leaves = index.reader().leaves();
     DocMatrices matrices = null;
@@ -35,7 +35,7 @@ final class MaxSimScorer {
     for (ScoredDocs.Entry e : ordered) {
       if (e.leaf() != leafOrd) {
         leafOrd = e.leaf();
-        matrices = new DocMatrices(leaves.get(leafOrd).reader(), index.codebook(), index.centroidWidth());
+        matrices = new DocMatrices(leaves.get(leafOrd).reader(), index.codebook());
       }
       float[] m = matrices.decode(e.doc());
       top.offer(e.leaf(), e.docBase(), e.doc(), -1, score(m));
@@ -48,7 +48,7 @@ final class MaxSimScorer {
     ScoredDocs top = new ScoredDocs(k);
     for (LeafReaderContext leaf : index.reader().leaves()) {
       Bits accept = AcceptDocs.of(leaf, filter);
-      DocMatrices matrices = new DocMatrices(leaf.reader(), index.codebook(), index.centroidWidth());
+      DocMatrices matrices = new DocMatrices(leaf.reader(), index.codebook());
       int maxDoc = leaf.reader().maxDoc();
       for (int d = 0; d < maxDoc; d++) {
         if (accept != null && !accept.get(d)) {
@@ -65,7 +65,7 @@ final class MaxSimScorer {
 
   /** Per query token best similarity and the position reaching it, for explanations. */
   float explain(LeafReaderContext leaf, int doc, float[] maxOut, int[] argmaxOut) throws IOException {
-    float[] m = new DocMatrices(leaf.reader(), index.codebook(), index.centroidWidth()).decode(doc);
+    float[] m = new DocMatrices(leaf.reader(), index.codebook()).decode(doc);
     if (m == null) {
       java.util.Arrays.fill(argmaxOut, -1);
       return 0;

@@ -1,6 +1,5 @@
 package io.latte.searcher;
 
-import io.latte.indexer.format.DocMatrixCodec;
 import io.latte.searcher.xtr.CentroidSelector;
 import io.latte.searcher.xtr.MissingSimilarityImputer;
 import io.latte.searcher.xtr.QueryTables;
@@ -10,7 +9,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.LeafReaderContext;
 
 /**
@@ -82,22 +80,19 @@ final class XtrRescorer {
     List<LeafReaderContext> leaves = index.reader().leaves();
     DocMatrices matrices = null;
     int matricesLeaf = -1;
+    byte[] code = new byte[index.codebook().bytesPerVector()];
     for (int at = 0; at < requests.size; ) {
       int i = order[requests.rank(at)];
       ScoredDocs.Entry e = pool.get(i);
       if (e.leaf() != matricesLeaf) {
-        matrices = new DocMatrices(leaves.get(e.leaf()).reader(), index.codebook(), index.centroidWidth());
+        matrices = new DocMatrices(leaves.get(e.leaf()).reader(), index.codebook());
         matricesLeaf = e.leaf();
       }
-      DocMatrixCodec.View m = matrices.view(e.doc());
       for (int r = requests.rank(at); at < requests.size && requests.rank(at) == r; at++) {
         int q = requests.query(at);
         int position = requests.position(at);
-        if (m == null || position >= m.tokens()) {
-          throw new CorruptIndexException("token " + position + " of doc " + e.doc()
-              + " is in the centroid postings but not in its token matrix", leaves.get(e.leaf()).reader().toString());
-        }
-        float s = probes.score(q, m.centroid(position)) + tables.exactResidual(q, m.bytes(), m.codesOffset(position), 1);
+        int centroid = matrices.gather(e.doc(), position, code);
+        float s = probes.score(q, centroid) + tables.exactResidual(q, code, 0, 1);
         if (s > retrieved[i][q] || (s == retrieved[i][q] && position < positions[i][q])) {
           retrieved[i][q] = s;
           positions[i][q] = position;

@@ -96,7 +96,7 @@ import org.apache.lucene.search.similarities.Similarity;
 public final class LatteIndexFormat {
 
   /** Version of this layout; bump on any incompatible change. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   public static final String META_FILE = "latte-meta.json";
   public static final String CODEBOOK_FILE = "latte-codebook.bin";

@@ -5,7 +5,6 @@ import io.latte.indexer.muvera.MuveraField;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
@@ -79,8 +78,6 @@ public final class LuceneDocuments {
 
     tokenStream.setDocument(doc, centroidBytes, bytesPerVector);
     d.add(new Field(LatteIndexFormat.FIELD_TOKENS, tokenStream, TOKENS_TYPE));
-    d.add(new BinaryDocValuesField(
-        LatteIndexFormat.FIELD_MATRIX, new BytesRef(DocMatrixCodec.encode(doc, centroidBytes, bytesPerVector))));
     d.add(new NumericDocValuesField(LatteIndexFormat.FIELD_TOKEN_COUNT, doc.tokenCount()));
     if (muveraType != null) {
       if (doc.muvera() == null) {
