@@ -120,6 +120,15 @@ public final class LatteIndexFormat {
 
   private LatteIndexFormat() {}
 
+  /**
+   * The one-line refusal of an index written in an older format: the layout changed, nothing can be
+   * read in place, and the message names the command that rebuilds it.
+   */
+  public static java.io.IOException obsolete(String index, int version) {
+    return new java.io.IOException("index " + index + " is in latte format " + version + ", this latte reads format "
+        + FORMAT_VERSION + " only: rebuild it into a new directory with `latte index --corpus <corpus> --index <new dir>`");
+  }
+
   /** Bytes per centroid id: 1 up to 256 centroids, 2 up to 65 536, 3 up to 2^24, else 4. */
   public static int centroidBytes(int numCentroids) {
     if (numCentroids < 1) {
