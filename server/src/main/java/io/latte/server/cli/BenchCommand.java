@@ -3,6 +3,8 @@ package io.latte.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.latte.eval.bench.Bencher;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import io.latte.eval.bench.CurvePoint;
 import io.latte.eval.bench.ModeBench;
 import io.latte.eval.bench.SvgPlot;
@@ -93,6 +95,11 @@ public final class BenchCommand implements Callable<Integer> {
     SearchParams params = options.params(k);
     try (SearchEngine engine = SearchEngine.open(index, model, io.latte.models.EncoderOptions.defaults())) {
       List<String> modeList = given != null ? given : EngineModes.defaults(engine.index());
+      // The first query answered, text in, hits out, timed from the JVM's start: what a restarted
+      // server makes its first caller wait (model load, index open, first touches of the files).
+      engine.search(queries.get(0).text(), SearchMode.parse(modeList.get(0)), null, false, params);
+      long firstQueryMs = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+      System.out.printf(Locale.ROOT, "first query answered %d ms after the JVM started%n", firstQueryMs);
       QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
           queries.stream().map(BeirQuery::text).toList(), engine.encoder());
       double[] enc = qs.encodeMillis();
@@ -118,6 +125,8 @@ public final class BenchCommand implements Callable<Integer> {
             b.speedup_vs_exact() == null ? "-" : String.format(Locale.ROOT, "%.1fx", b.speedup_vs_exact()));
       }
       List<CurvePoint> curve = plot == null ? List.of() : curve(engine, qs, bencher, params, results);
+      double heapUsedMb = heapUsedAfterGc();
+      System.out.printf(Locale.ROOT, "heap in use after the runs and a full GC: %.1f MB%n", heapUsedMb);
       if (plot != null) {
         SvgPlot.write(plot, dataset.name() + ": nDCG@10 vs p50 latency (" + engine.encoder().info().name() + ")", curve);
         System.out.println("wrote " + plot);
@@ -130,6 +139,8 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("queries", qs.size());
         root.put("k", k);
         root.put("query_encode_p50_ms", Latency.percentile(enc, 50));
+        root.put("first_query_ms", firstQueryMs);
+        root.put("heap_used_mb", heapUsedMb);
         root.put("params", params);
         root.put("modes", results);
         if (!curve.isEmpty()) {
@@ -148,6 +159,16 @@ public final class BenchCommand implements Callable<Integer> {
    * nprobe and k' sweeps for xtr (each with the other at its setting), candidates sweep for
    * colbert, and the single points of exact / bm25 / hybrid.
    */
+  /**
+   * Java heap in use with the index still open, after a full collection: what the process holds
+   * for the index and searcher, not what it allocated per query.
+   */
+  private static double heapUsedAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+  }
+
   private List<CurvePoint> curve(SearchEngine engine, QuerySet qs, Bencher bencher, SearchParams params,
       Map<String, ModeBench> measured) throws Exception {
     List<CurvePoint> points = new ArrayList<>();
