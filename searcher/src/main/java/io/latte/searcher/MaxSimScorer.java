@@ -32,13 +32,22 @@ final class MaxSimScorer {
     List<LeafReaderContext> leaves = index.reader().leaves();
     DocMatrices matrices = null;
     int leafOrd = -1;
-    for (ScoredDocs.Entry e : ordered) {
-      if (e.leaf() != leafOrd) {
-        leafOrd = e.leaf();
+    int[] docs = new int[DocMatrices.BATCH];
+    ScoredDocs.Entry[] batch = new ScoredDocs.Entry[DocMatrices.BATCH];
+    for (int from = 0; from < ordered.size(); ) {
+      ScoredDocs.Entry first = ordered.get(from);
+      if (first.leaf() != leafOrd) {
+        leafOrd = first.leaf();
         matrices = new DocMatrices(leaves.get(leafOrd).reader(), index.codebook());
       }
-      float[] m = matrices.decode(e.doc());
-      top.offer(e.leaf(), e.docBase(), e.doc(), -1, score(m));
+      // a batch of this segment's candidates, gathered together from the token layout
+      int n = 0;
+      while (n < batch.length && from < ordered.size() && ordered.get(from).leaf() == leafOrd) {
+        batch[n] = ordered.get(from++);
+        docs[n] = batch[n].doc();
+        n++;
+      }
+      matrices.decodeAll(docs, n, (j, m) -> top.offer(batch[j].leaf(), batch[j].docBase(), batch[j].doc(), -1, score(m)));
     }
     return top.best();
   }
@@ -50,14 +59,19 @@ final class MaxSimScorer {
       Bits accept = AcceptDocs.of(leaf, filter);
       DocMatrices matrices = new DocMatrices(leaf.reader(), index.codebook());
       int maxDoc = leaf.reader().maxDoc();
-      for (int d = 0; d < maxDoc; d++) {
-        if (accept != null && !accept.get(d)) {
-          continue;
+      int[] docs = new int[DocMatrices.BATCH];
+      for (int d = 0; d < maxDoc; ) {
+        int n = 0;
+        for (; d < maxDoc && n < docs.length; d++) {
+          if (accept == null || accept.get(d)) {
+            docs[n++] = d;
+          }
         }
-        float[] m = matrices.decode(d);
-        if (m != null) {
-          top.offer(leaf.ord, leaf.docBase, d, -1, score(m));
-        }
+        matrices.decodeAll(docs, n, (j, m) -> {
+          if (m != null) {
+            top.offer(leaf.ord, leaf.docBase, docs[j], -1, score(m));
+          }
+        });
       }
     }
     return top.best();

@@ -289,6 +289,32 @@ public final class TokenLayout {
       return centroids[s];
     }
 
+    /**
+     * All tokens of several documents, gathered in ref order: a block's tokens that several of the
+     * documents share are read while its cache lines are still loaded (each token's bytes span
+     * {@code B} cache lines of its block). Entry {@code i} (document {@code docs[j]}'s tokens in
+     * ordinal order, the documents one after the other) gets its centroid in {@code centroids[i]} and
+     * its codes at {@code codes[i * B]}; returns the tokens gathered. The arrays must hold them all.
+     *
+     * @param order scratch, at least as long as the tokens
+     */
+    public int gatherDocs(int[] docs, int count, int[] centroids, byte[] codes, long[] order) throws IOException {
+      int n = 0;
+      for (int j = 0; j < count; j++) {
+        long first = starts.get(docs[j]);
+        long end = starts.get(docs[j] + 1);
+        for (long at = first; at < end; at++, n++) {
+          order[n] = (map.get(at) << 32) | n;
+        }
+      }
+      Arrays.sort(order, 0, n);
+      for (int i = 0; i < n; i++) {
+        int entry = (int) order[i];
+        centroids[entry] = gather((int) (order[i] >>> 32), codes, entry * bytes);
+      }
+      return n;
+    }
+
     /** All tokens of {@code doc} in ordinal order, or null when it has none. */
     public DocCodes docCodes(int doc) throws IOException {
       int n = doc < maxDoc ? tokenCount(doc) : 0;
