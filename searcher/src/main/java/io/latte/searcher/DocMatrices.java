@@ -26,16 +26,6 @@ final class DocMatrices {
     return cursor == null ? 0 : cursor.tokenCount(doc);
   }
 
-  /**
-   * Copies the codes of token {@code position} of {@code doc} into {@code dst[0 ..]} and returns its
-   * centroid id.
-   *
-   * @throws org.apache.lucene.index.CorruptIndexException when the document has no such token
-   */
-  int gather(int doc, int position, byte[] dst) throws IOException {
-    return cursor.gather(cursor.ref(doc, position), dst, 0);
-  }
-
   /** Documents gathered together by {@link #decodeAll}: bounds its buffers (64 × 300 tokens × B). */
   static final int BATCH = 64;
 

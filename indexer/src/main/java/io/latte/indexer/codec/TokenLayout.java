@@ -219,6 +219,11 @@ public final class TokenLayout {
     private final LongValues map;
     private final long posMask = (1L << posBits) - 1;
     private byte[] tail = new byte[0];
+    private byte[] scratch = new byte[0];
+    /** The block {@link #gatherFromBlock} holds in {@link #tail} (slot -1: none). */
+    private int loadedSlot = -1;
+    private int loadedBlock = -1;
+    private int loadedStride;
 
     private Cursor() throws IOException {
       codeData = codes.randomAccessSlice(codesOffset, codesLength);
@@ -242,12 +247,12 @@ public final class TokenLayout {
         return m;
       }
       int len = m * bytes;
-      if (tail.length < len) {
-        tail = new byte[BLOCK * bytes];
+      if (scratch.length < len) {
+        scratch = new byte[BLOCK * bytes];
       }
-      codeData.readBytes(at, tail, 0, len);
+      codeData.readBytes(at, scratch, 0, len);
       for (int t = 0; t < bytes; t++) {
-        System.arraycopy(tail, t * m, dst, t * BLOCK, m);
+        System.arraycopy(scratch, t * m, dst, t * BLOCK, m);
       }
       return m;
     }
@@ -310,9 +315,38 @@ public final class TokenLayout {
       Arrays.sort(order, 0, n);
       for (int i = 0; i < n; i++) {
         int entry = (int) order[i];
-        centroids[entry] = gather((int) (order[i] >>> 32), codes, entry * bytes);
+        centroids[entry] = gatherFromBlock((int) (order[i] >>> 32), codes, entry * bytes);
       }
       return n;
+    }
+
+    /**
+     * {@link #gather}, reading the token's whole block into a scratch copy (sequentially, so the
+     * prefetcher streams it: a token's bytes are 64 apart, one per cache line of its block) and
+     * keeping it, so that tokens of the same block asked for next (refs in ascending order) are
+     * picked from the copy.
+     */
+    public int gatherFromBlock(int ref, byte[] dst, int off) throws IOException {
+      if (loadedSlot < 0 || ref >= start[loadedSlot + 1] || ref < start[loadedSlot]) {
+        loadedSlot = slotOfRef(ref);
+        loadedBlock = -1;
+      }
+      int s = loadedSlot;
+      int k = ref - start[s];
+      int b = k / BLOCK;
+      if (b != loadedBlock) {
+        if (tail.length < BLOCK * bytes) {
+          tail = new byte[BLOCK * bytes];
+        }
+        loadedStride = Math.min(BLOCK, size(s) - b * BLOCK);
+        codeData.readBytes((long) (start[s] + b * BLOCK) * bytes, tail, 0, loadedStride * bytes);
+        loadedBlock = b;
+      }
+      int lane = k - b * BLOCK;
+      for (int t = 0; t < bytes; t++) {
+        dst[off + t] = tail[t * loadedStride + lane];
+      }
+      return centroids[s];
     }
 
     /** All tokens of {@code doc} in ordinal order, or null when it has none. */
@@ -323,10 +357,7 @@ public final class TokenLayout {
       }
       int[] cs = new int[n];
       byte[] out = new byte[n * bytes];
-      long first = starts.get(doc);
-      for (int p = 0; p < n; p++) {
-        cs[p] = gather((int) map.get(first + p), out, p * bytes);
-      }
+      gatherDocs(new int[] {doc}, 1, cs, out, new long[n]);
       return new DocCodes(n, cs, out);
     }
   }

@@ -325,7 +325,7 @@ final class TokensReader extends FieldsProducer {
 
     @Override
     public BytesRef getPayload() throws IOException {
-      cursor.gather(ref, payload.bytes, 0);
+      cursor.gatherFromBlock(ref, payload.bytes, 0); // refs ascend: a block is read once
       return payload;
     }
 
