@@ -1,21 +1,21 @@
 package io.latte.searcher;
 
 import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.codec.TokenLayout;
 import io.latte.indexer.format.IndexFiles;
 import io.latte.indexer.format.IndexMeta;
 import io.latte.indexer.format.LatteIndexFormat;
-import io.latte.searcher.xtr.ClusterBlocks;
-import io.latte.searcher.xtr.ClusterBlocksCache;
 import io.latte.searcher.xtr.ClusterSizes;
 import java.io.IOException;
+import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * One point-in-time view of a latte index: the Lucene reader, the codebook and meta, token
- * retrieval's in-memory cluster blocks of each segment, and the per-view statistics the searcher
- * needs (cluster sizes for WARP imputation). Cheap to share
+ * One point-in-time view of a latte index: the Lucene reader, the codebook and meta, each segment's
+ * token layout (the mapped files token retrieval scans; only their cluster directories are on the
+ * heap), and the per-view statistics the searcher needs (cluster sizes for WARP imputation). Cheap to share
  * between threads; a new commit means a new handle.
  */
 public final class IndexHandle {
@@ -24,7 +24,7 @@ public final class IndexHandle {
   private final IndexFiles files;
   private final long[] clusterSizes;
   private final int centroidWidth;
-  private final ClusterBlocks[] blocks;
+  private final TokenLayout[] layouts;
 
   public IndexHandle(DirectoryReader reader, IndexFiles files) throws IOException {
     this.reader = reader;
@@ -34,14 +34,22 @@ public final class IndexHandle {
     Codebook cb = files.codebook();
     this.centroidWidth = LatteIndexFormat.centroidBytes(cb.numCentroids());
     this.clusterSizes = new long[cb.numCentroids()];
-    // Token retrieval's in-memory blocks are read here, when a view opens (after a commit, off the
-    // query path), not by the first query; segments shared with an earlier view come from the cache.
-    // Their cluster sizes are the centroid terms' total frequencies, deleted tokens included.
-    this.blocks = new ClusterBlocks[reader.leaves().size()];
+    // The layouts were opened with their segments (nothing is read here); cluster sizes are the
+    // centroid terms' total frequencies, deleted tokens included.
+    this.layouts = new TokenLayout[reader.leaves().size()];
     for (LeafReaderContext leaf : reader.leaves()) {
-      ClusterBlocks b = ClusterBlocksCache.get(leaf.reader(), cb.numCentroids(), cb.quantizer().bytesPerVector());
-      blocks[leaf.ord] = b;
-      b.addClusterSizes(clusterSizes);
+      TokenLayout layout = TokenLayout.of(leaf.reader());
+      layouts[leaf.ord] = layout;
+      if (layout != null) {
+        int clusters = layout.clusters();
+        if (layout.bytes() != cb.bytesPerVector()
+            || (clusters > 0 && layout.centroid(clusters - 1) >= cb.numCentroids())) {
+          throw new CorruptIndexException("tokens of " + layout.bytes() + " code bytes and centroids up to "
+              + (clusters > 0 ? layout.centroid(clusters - 1) : -1) + ", the codebook has "
+              + cb.bytesPerVector() + " code bytes and " + cb.numCentroids() + " centroids", leaf.reader().toString());
+        }
+        layout.addClusterSizes(clusterSizes);
+      }
     }
   }
 
@@ -81,9 +89,9 @@ public final class IndexHandle {
     return centroidWidth;
   }
 
-  /** Token retrieval's blocks of segment {@code leafOrd}. */
-  public ClusterBlocks blocks(int leafOrd) {
-    return blocks[leafOrd];
+  /** The token layout of segment {@code leafOrd}, or null when the segment has no tokens. */
+  public TokenLayout layout(int leafOrd) {
+    return layouts[leafOrd];
   }
 
   public ClusterSizes clusterSizes() {

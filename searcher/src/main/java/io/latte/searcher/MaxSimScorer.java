@@ -27,18 +27,27 @@ final class MaxSimScorer {
   /** Re-scores {@code candidates} exactly; returns the best {@code k}. */
   List<ScoredDocs.Entry> rescore(List<ScoredDocs.Entry> candidates, int k) throws IOException {
     List<ScoredDocs.Entry> ordered = new ArrayList<>(candidates);
-    ordered.sort(Comparator.comparingInt(ScoredDocs.Entry::globalDoc)); // doc values read forward only
+    ordered.sort(Comparator.comparingInt(ScoredDocs.Entry::globalDoc)); // one gatherer per segment
     ScoredDocs top = new ScoredDocs(k);
     List<LeafReaderContext> leaves = index.reader().leaves();
     DocMatrices matrices = null;
     int leafOrd = -1;
-    for (ScoredDocs.Entry e : ordered) {
-      if (e.leaf() != leafOrd) {
-        leafOrd = e.leaf();
-        matrices = new DocMatrices(leaves.get(leafOrd).reader(), index.codebook(), index.centroidWidth());
+    int[] docs = new int[DocMatrices.BATCH];
+    ScoredDocs.Entry[] batch = new ScoredDocs.Entry[DocMatrices.BATCH];
+    for (int from = 0; from < ordered.size(); ) {
+      ScoredDocs.Entry first = ordered.get(from);
+      if (first.leaf() != leafOrd) {
+        leafOrd = first.leaf();
+        matrices = new DocMatrices(leaves.get(leafOrd).reader(), index.codebook());
       }
-      float[] m = matrices.decode(e.doc());
-      top.offer(e.leaf(), e.docBase(), e.doc(), score(m));
+      // a batch of this segment's candidates, gathered together from the token layout
+      int n = 0;
+      while (n < batch.length && from < ordered.size() && ordered.get(from).leaf() == leafOrd) {
+        batch[n] = ordered.get(from++);
+        docs[n] = batch[n].doc();
+        n++;
+      }
+      matrices.decodeAll(docs, n, (j, m) -> top.offer(batch[j].leaf(), batch[j].docBase(), batch[j].doc(), score(m)));
     }
     return top.best();
   }
@@ -48,16 +57,21 @@ final class MaxSimScorer {
     ScoredDocs top = new ScoredDocs(k);
     for (LeafReaderContext leaf : index.reader().leaves()) {
       Bits accept = AcceptDocs.of(leaf, filter);
-      DocMatrices matrices = new DocMatrices(leaf.reader(), index.codebook(), index.centroidWidth());
+      DocMatrices matrices = new DocMatrices(leaf.reader(), index.codebook());
       int maxDoc = leaf.reader().maxDoc();
-      for (int d = 0; d < maxDoc; d++) {
-        if (accept != null && !accept.get(d)) {
-          continue;
+      int[] docs = new int[DocMatrices.BATCH];
+      for (int d = 0; d < maxDoc; ) {
+        int n = 0;
+        for (; d < maxDoc && n < docs.length; d++) {
+          if (accept == null || accept.get(d)) {
+            docs[n++] = d;
+          }
         }
-        float[] m = matrices.decode(d);
-        if (m != null) {
-          top.offer(leaf.ord, leaf.docBase, d, score(m));
-        }
+        matrices.decodeAll(docs, n, (j, m) -> {
+          if (m != null) {
+            top.offer(leaf.ord, leaf.docBase, docs[j], -1, score(m));
+          }
+        });
       }
     }
     return top.best();
@@ -65,7 +79,7 @@ final class MaxSimScorer {
 
   /** Per query token best similarity and the position reaching it, for explanations. */
   float explain(LeafReaderContext leaf, int doc, float[] maxOut, int[] argmaxOut) throws IOException {
-    float[] m = new DocMatrices(leaf.reader(), index.codebook(), index.centroidWidth()).decode(doc);
+    float[] m = new DocMatrices(leaf.reader(), index.codebook()).decode(doc);
     if (m == null) {
       java.util.Arrays.fill(argmaxOut, -1);
       return 0;

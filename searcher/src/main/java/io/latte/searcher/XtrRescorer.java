@@ -1,6 +1,6 @@
 package io.latte.searcher;
 
-import io.latte.indexer.format.DocMatrixCodec;
+import io.latte.indexer.codec.TokenLayout;
 import io.latte.searcher.xtr.CentroidSelector;
 import io.latte.searcher.xtr.MissingSimilarityImputer;
 import io.latte.searcher.xtr.QueryTables;
@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.LeafReaderContext;
 
 /**
  * The last stage of {@code xtr}: exact similarities for the best documents by approximate score
@@ -29,9 +28,9 @@ final class XtrRescorer {
    * minus {@code E}, which is at least the approximate best minus {@code 2E}), so with nothing pruned
    * the scores equal exact MaxSim over the probed tokens.
    *
-   * <p>The codes are read from each pool document's doc-major matrix, where a token's bytes are
-   * contiguous (in the cluster blocks they are 64 bytes apart: one cache line per byte); the
-   * requests are sorted so each matrix is read once, in doc order.
+   * <p>The codes are gathered from the token layout (the one copy of the codes) in layout order: a
+   * token's bytes are 64 apart in its block (one cache line each), so its block is read whole and
+   * the other requested tokens of that block are taken from the same copy.
    */
   static XtrRetrieval.Result rescore(IndexHandle index, List<ScoredDocs.Entry> pool, int topN, TokenMaxima[] maxima,
       TokenRetriever retriever, CentroidSelector.Probes probes, QueryTables tables, float[] missing,
@@ -79,30 +78,36 @@ final class XtrRescorer {
       });
     }
     requests.sort();
-    List<LeafReaderContext> leaves = index.reader().leaves();
-    DocMatrices matrices = null;
-    int matricesLeaf = -1;
-    for (int at = 0; at < requests.size; ) {
-      int i = order[requests.rank(at)];
-      ScoredDocs.Entry e = pool.get(i);
-      if (e.leaf() != matricesLeaf) {
-        matrices = new DocMatrices(leaves.get(e.leaf()).reader(), index.codebook(), index.centroidWidth());
-        matricesLeaf = e.leaf();
+    // Per segment, the requested tokens in layout order: they are near the best of their query
+    // token, so in clusters just scanned and often in the same blocks; each block is read once.
+    byte[] code = new byte[index.codebook().bytesPerVector()];
+    long[] byRef = new long[requests.size];
+    for (int from = 0; from < requests.size; ) {
+      int leaf = pool.get(order[requests.rank(from)]).leaf();
+      TokenLayout layout = index.layout(leaf);
+      if (layout == null) {
+        throw new CorruptIndexException("retrieved tokens in a segment without tokens", "segment " + leaf);
       }
-      DocMatrixCodec.View m = matrices.view(e.doc());
-      for (int r = requests.rank(at); at < requests.size && requests.rank(at) == r; at++) {
+      TokenLayout.Cursor cursor = layout.cursor();
+      int to = from;
+      for (; to < requests.size && pool.get(order[requests.rank(to)]).leaf() == leaf; to++) {
+        int ref = cursor.ref(pool.get(order[requests.rank(to)]).doc(), requests.position(to));
+        byRef[to - from] = ((long) ref << 32) | to;
+      }
+      Arrays.sort(byRef, 0, to - from);
+      for (int j = 0; j < to - from; j++) {
+        int at = (int) byRef[j];
+        int i = order[requests.rank(at)];
         int q = requests.query(at);
         int position = requests.position(at);
-        if (m == null || position >= m.tokens()) {
-          throw new CorruptIndexException("token " + position + " of doc " + e.doc()
-              + " is in the centroid postings but not in its token matrix", leaves.get(e.leaf()).reader().toString());
-        }
-        float s = probes.score(q, m.centroid(position)) + tables.exactResidual(q, m.bytes(), m.codesOffset(position), 1);
+        int centroid = cursor.gatherFromBlock((int) (byRef[j] >>> 32), code, 0);
+        float s = probes.score(q, centroid) + tables.exactResidual(q, code, 0, 1);
         if (s > retrieved[i][q] || (s == retrieved[i][q] && position < positions[i][q])) {
           retrieved[i][q] = s;
           positions[i][q] = position;
         }
       }
+      from = to;
     }
     ScoredDocs top = new ScoredDocs(topN);
     for (int i = 0; i < pool.size(); i++) {

@@ -2,7 +2,7 @@ package io.latte.searcher;
 
 import io.latte.indexer.codebook.Codebook;
 import io.latte.searcher.xtr.CentroidSelector;
-import io.latte.searcher.xtr.ClusterBlocks;
+import io.latte.indexer.codec.TokenLayout;
 import io.latte.searcher.xtr.KthLargest;
 import io.latte.searcher.xtr.MissingSimilarityImputer;
 import io.latte.searcher.xtr.QueryTables;
@@ -16,7 +16,7 @@ import org.apache.lucene.util.Bits;
 
 /**
  * The {@code xtr} pipeline: {@link CentroidSelector} → {@link TokenRetriever} per segment (fast scan
- * over {@link ClusterBlocks}) → {@link MissingSimilarityImputer} → sum over query tokens → the best
+ * over each segment's mapped {@link TokenLayout}) → {@link MissingSimilarityImputer} → sum over query tokens → the best
  * documents by approximate score → exact re-scoring of each one's chosen tokens ({@link XtrRescorer}).
  *
  * <p>Why re-score: the scan's 8-bit tables are off by at most {@link QueryTables#errorBound} per
@@ -73,13 +73,13 @@ final class XtrRetrieval {
     boolean prune = imputer instanceof MissingSimilarityImputer.KPrime;
     TokenRetriever retriever = new TokenRetriever();
     List<LeafReaderContext> leaves = index.reader().leaves();
-    ClusterBlocks[] blocks = new ClusterBlocks[leaves.size()];
+    TokenLayout[] layouts = new TokenLayout[leaves.size()];
     Bits[] accept = new Bits[leaves.size()];
     for (LeafReaderContext leaf : leaves) {
-      blocks[leaf.ord] = index.blocks(leaf.ord);
+      layouts[leaf.ord] = index.layout(leaf.ord);
       accept[leaf.ord] = AcceptDocs.of(leaf, filter);
     }
-    TokenMaxima[] maxima = retriever.scan(blocks, accept, probes, tables, kth, prune);
+    TokenMaxima[] maxima = retriever.scan(layouts, accept, probes, tables, kth, prune);
     float[] missing = imputer.missingValues(probes, kth, index.clusterSizes());
     ScoredDocs approx = new ScoredDocs(exactScores ? Math.max(2 * topN, MIN_POOL) : topN);
     for (LeafReaderContext leaf : leaves) {

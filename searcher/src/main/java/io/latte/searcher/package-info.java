@@ -14,9 +14,10 @@
  *   <li>{@link io.latte.searcher.xtr.TokenRetriever}: every probed cluster is scanned once per
  *       query (clusters in {@link io.latte.searcher.xtr.ProbePlan} order, each block scored for all
  *       query tokens that probe it while it is in cache) over
- *       {@link io.latte.searcher.xtr.ClusterBlocks}, an in-memory, cluster-major, block-transposed
- *       copy of each segment's centroid postings (one Lucene term per centroid; positions are
- *       token ordinals, payloads the residual codes), built once per segment core. Tokens are
+ *       {@link io.latte.indexer.codec.TokenLayout}, each segment's cluster-major, block-transposed
+ *       token file (the postings of the token field, written by
+ *       {@link io.latte.indexer.codec.LatteTokensPostingsFormat} at flush and merge) read through
+ *       the mapped file, one 64-token block at a time. Tokens are
  *       scored 64 at a time from their codes with 8-bit nibble lookup tables held in registers
  *       (PQ fast scan: {@code q·v̂ ≈ q·c + base + Δ·Σ table[nibble]}), compared in-register against
  *       the query token's running k'-th best ({@link io.latte.searcher.xtr.RunningThreshold}); only

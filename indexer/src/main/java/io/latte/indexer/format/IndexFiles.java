@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 
 /**
  * The latte files beside the Lucene index — meta and codebook — loaded and cross-checked, and
@@ -76,7 +75,7 @@ public record IndexFiles(IndexMeta meta, Codebook codebook) {
       throw new IndexFormatTooNewException(resource, v, current, current);
     }
     if (v < current) {
-      throw new IndexFormatTooOldException(resource, v, current, current);
+      throw LatteIndexFormat.obsolete(resource, v);
     }
     if (!commit.codebookSha256().equals(meta.codebook().sha256())) {
       throw new CorruptIndexException(

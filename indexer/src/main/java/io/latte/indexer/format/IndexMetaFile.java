@@ -12,7 +12,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 
 /** Reads and (atomically) writes {@link IndexMeta} as snake_case JSON. */
 public final class IndexMetaFile {
@@ -35,7 +34,7 @@ public final class IndexMetaFile {
   /**
    * @throws NoSuchFileException when the file is missing
    * @throws CorruptIndexException when it is not valid meta JSON
-   * @throws IndexFormatTooNewException / {@link IndexFormatTooOldException} for another version
+   * @throws IndexFormatTooNewException for a newer version; an IOException naming the rebuild command for an older one
    */
   public static IndexMeta read(Path indexDir) throws IOException {
     Path file = indexDir.resolve(LatteIndexFormat.META_FILE);
@@ -60,7 +59,7 @@ public final class IndexMetaFile {
       throw new IndexFormatTooNewException(file.toString(), v, current, current);
     }
     if (v < current) {
-      throw new IndexFormatTooOldException(file.toString(), v, current, current);
+      throw LatteIndexFormat.obsolete(indexDir.toString(), v);
     }
     return meta;
   }

@@ -6,11 +6,9 @@ import io.latte.indexer.input.SourceDocument;
 import io.latte.indexer.write.TokenCompressor;
 import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * A document's token vectors as the Lucene fields latte searches: the centroid-term field {@value
@@ -60,8 +58,6 @@ public final class LateInteractionTokensField {
     stream.setDocument(doc, centroidBytes, bytesPerVector);
     return List.of(
         new Field(LatteIndexFormat.FIELD_TOKENS, stream, LuceneDocuments.TOKENS_TYPE),
-        new BinaryDocValuesField(
-            LatteIndexFormat.FIELD_MATRIX, new BytesRef(DocMatrixCodec.encode(doc, centroidBytes, bytesPerVector))),
         new NumericDocValuesField(LatteIndexFormat.FIELD_TOKEN_COUNT, doc.tokenCount()));
   }
 

@@ -39,9 +39,8 @@ import org.apache.lucene.search.similarities.Similarity;
  * {@value #FIELD_TEXT}               StoredField                              text
  * {@value #FIELD_BM25}               TextField (EnglishAnalyzer)              title + " " + text, for BM25(k1=0.9, b=0.4)
  * {@value #FIELD_TOKENS}             indexed, DOCS_AND_FREQS_AND_POSITIONS,   one token per document token:
- *                    omitNorms, payloads                        term = centroid id, position = token
- *                                                               ordinal, payload = residual codes
- * {@value #FIELD_MATRIX}       BinaryDocValues                          doc-major codes (layout below)
+ *                    omitNorms, payloads; postings format     term = centroid id, position = token
+ *                    LatteTokens10 (layout below)             ordinal, payload = residual codes
  * {@value #FIELD_TOKEN_COUNT}        NumericDocValues                         number of tokens
  * {@value #FIELD_TOKEN_TEXT}         StoredField (bytes)                      token strings + offsets (layout below)
  * {@value #FIELD_METADATA}           StoredField                              the metadata object as JSON (display)
@@ -52,21 +51,47 @@ import org.apache.lucene.search.similarities.Similarity;
  *
  * <b>Centroid terms</b> ({@link CentroidTerms}): the centroid id as {@code w} big-endian bytes, {@code
  * w = } {@link #centroidBytes(int)} of the centroid count (2 up to 65 536 centroids), so term order is
- * id order and a terms enum walks centroids in order. This is the cluster-major layout WARP scans:
- * the postings of centroid {@code c} list, per document, the ordinals of its tokens in {@code c}
- * with each token's {@code B = dim · bits / 8} code bytes as payload.
+ * id order and a terms enum walks centroids in order.
  *
- * <p><b>Doc-major matrix</b> ({@link DocMatrixCodec}), one value per document:
+ * <h2>Token files (format 2): the field's postings are the scanned layout</h2>
+ *
+ * The token field is written by {@link io.latte.indexer.codec.LatteTokensPostingsFormat} ("LatteTokens10",
+ * routed by {@link io.latte.indexer.codec.LatteCodec}) at flush and at merge, as three files per segment
+ * named {@code _N_LatteTokens10_0.ext}. Each starts with a {@code CodecUtil} index header (codec
+ * name, version, segment id, suffix) and ends with a {@code CodecUtil} footer (CRC32), verified by
+ * {@code CheckIndex}. {@code B = dim · bits / 8} code bytes per token (96 at 384-d, 2 bits), {@code T}
+ * tokens and {@code D = maxDoc} documents in the segment, {@code S} non-empty clusters. A token is
+ * addressed by its <i>ref</i>: cluster-major, the tokens of one cluster in (document, ordinal) order.
  *
  * <pre>
- * vint          n = token count
- * n × w bytes   centroid id of each token, big-endian, token order
- * n × B bytes   residual codes of each token, token order (packing: ResidualQuantizer)
+ * .ltc  codes (scanned; the only copy of the codes)                                 B per token
+ *       per cluster in centroid order, per block of 64 of its tokens (the last block holds the
+ *       rest, m ≤ 64, and is stored m wide: no padding on disk):
+ *         for t in 0..B-1: byte t of each of the block's m tokens           m × B bytes per block
+ * .ltd  per-token and per-document maps, Lucene DirectWriter packed integers
+ *       (bits rounded up to 1, 2, 4, 8, 12, 16, 20, 24, 28, 32, …; each stream followed by padding):
+ *         T × (doc &lt;&lt; p | ordinal), p = bits of the largest ordinal       ≈ (bits(D) + p) / 8 per token
+ *                                                                       (SciFact: 24 bits = 3 B)
+ *         D + 1 × first index of each document's tokens in the map below     bits(T) / 8 per document
+ *         T × ref of each (document, ordinal), document-major (exact re-scoring gathers a
+ *             document's tokens from .ltc through it)                   bits(T) / 8 per token
+ *                                                                       (SciFact: 24 bits = 3 B)
+ * .ltm  directory (read into the heap at open: 3 ints per cluster)
+ *         byte present (0: the segment has no tokens; nothing follows)
+ *         vint B, vint w, vint D, vint documents with a token, vint S, vint T
+ *         S × { vint centroid − previous centroid − 1, vint tokens, vint documents }
+ *         vlong offset, vlong length of the codes in .ltc
+ *         vint p, vint bits, vlong offset, vlong length of the (doc, ordinal) stream in .ltd
+ *         vint bits, vlong offset, vlong length of the document starts
+ *         vint bits, vlong offset, vlong length of the ref map
  * </pre>
  *
- * Lucene stores binary doc values uncompressed, so this costs {@code n · (w + B)} bytes plus a vint
- * and the address table. Lucene's own {@code LateInteractionField} stores {@code 4 · dim + 4} bytes
- * per token (float32); at 128 dimensions and 2 bits this is 2 + 32 instead of 512.
+ * Token retrieval reads one block at a time from the mapped {@code .ltc} into a per-query buffer
+ * and the document of each token that passes from {@code .ltd}; the heap holds only the directory.
+ * The same files serve the field as ordinary postings (payloads gathered from the blocks), so
+ * merging, CheckIndex and postings-based code work unchanged. Format 1 (a payload copy of the
+ * codes in Lucene's postings plus a doc-major {@code token_matrix} binary doc value: 227 B per token
+ * on SciFact) is refused on open with the command that rebuilds it.
  *
  * <p><b>Token text</b> ({@link TokenTextCodec}), stored bytes (compressed by the stored-fields
  * format):
@@ -96,7 +121,7 @@ import org.apache.lucene.search.similarities.Similarity;
 public final class LatteIndexFormat {
 
   /** Version of this layout; bump on any incompatible change. */
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
 
   public static final String META_FILE = "latte-meta.json";
   public static final String CODEBOOK_FILE = "latte-codebook.bin";
@@ -106,7 +131,6 @@ public final class LatteIndexFormat {
   public static final String FIELD_TEXT = "text";
   public static final String FIELD_BM25 = "bm25";
   public static final String FIELD_TOKENS = "tokens";
-  public static final String FIELD_MATRIX = "token_matrix";
   public static final String FIELD_TOKEN_COUNT = "token_count";
   public static final String FIELD_TOKEN_TEXT = "token_text";
   public static final String FIELD_METADATA = "metadata";
@@ -119,6 +143,15 @@ public final class LatteIndexFormat {
   public static final float BM25_B = 0.4f;
 
   private LatteIndexFormat() {}
+
+  /**
+   * The one-line refusal of an index written in an older format: the layout changed, nothing can be
+   * read in place, and the message names the command that rebuilds it.
+   */
+  public static java.io.IOException obsolete(String index, int version) {
+    return new java.io.IOException("index " + index + " is in latte format " + version + ", this latte reads format "
+        + FORMAT_VERSION + " only: rebuild it into a new directory with `latte index --corpus <corpus> --index <new dir>`");
+  }
 
   /** Bytes per centroid id: 1 up to 256 centroids, 2 up to 65 536, 3 up to 2^24, else 4. */
   public static int centroidBytes(int numCentroids) {

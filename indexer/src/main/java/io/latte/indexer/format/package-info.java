@@ -8,10 +8,10 @@
  * cross-checked), {@link io.latte.indexer.format.CommitData} (typed commit user data), {@link
  * io.latte.indexer.format.LuceneDocuments} (one Lucene document per corpus document, with the
  * pre-built {@link io.latte.indexer.format.CentroidTokenStream}), and the small codecs {@link
- * io.latte.indexer.format.CentroidTerms}, {@link io.latte.indexer.format.DocMatrixCodec} and {@link
- * io.latte.indexer.format.TokenTextCodec}, each holding the encode and decode side of one layout.
+ * io.latte.indexer.format.CentroidTerms} and {@link io.latte.indexer.format.TokenTextCodec}, each holding the encode and decode side of one layout.
  *
  * <p>No algorithm lives here: training, compression and the pipeline are in {@code build} and
- * {@code write}, reading in {@code read}.
+ * {@code write}, reading in {@code read}; the token field's postings format (the scanned layout) in
+ * {@code io.latte.indexer.codec}.
  */
 package io.latte.indexer.format;

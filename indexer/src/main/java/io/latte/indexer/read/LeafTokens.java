@@ -1,17 +1,15 @@
 package io.latte.indexer.read;
 
 import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.codec.TokenLayout;
 import io.latte.indexer.format.CentroidTerms;
 import io.latte.indexer.format.DocCodes;
-import io.latte.indexer.format.DocMatrixCodec;
 import io.latte.indexer.format.IndexMeta;
 import io.latte.indexer.format.LatteIndexFormat;
 import io.latte.indexer.format.TokenText;
 import io.latte.indexer.format.TokenTextCodec;
 import java.io.IOException;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
@@ -26,7 +24,8 @@ import org.apache.lucene.util.BytesRef;
  *       centroid, each token's ordinal as a position and its residual codes as the payload ({@code
  *       PostingsEnum#nextPosition()} then {@code getPayload()}); {@link #centroids()} walks the
  *       centroids present in id order. This is what first-stage token retrieval (WARP) scans.
- *   <li><b>doc-major</b> — {@link #matrix()}: a document's centroid ids and codes, decompressed on
+ *   <li><b>doc-major</b> — {@link #matrix()}: a document's centroid ids and codes, gathered from the
+ *       cluster-major layout through its per-document map ({@link TokenLayout}) and decompressed on
  *       request, for exact MaxSim re-scoring; {@link #tokenText(int)} for explanations.
  * </ul>
  *
@@ -81,9 +80,8 @@ public final class LeafTokens {
 
   /** A new forward-only reader of the doc-major matrix (one per thread and pass). */
   public Matrix matrix() throws IOException {
-    return new Matrix(
-        context.reader().getBinaryDocValues(LatteIndexFormat.FIELD_MATRIX),
-        context.reader().getNumericDocValues(LatteIndexFormat.FIELD_TOKEN_COUNT));
+    TokenLayout layout = TokenLayout.of(context.reader());
+    return new Matrix(layout == null ? null : layout.cursor());
   }
 
   /** Token strings and offsets of {@code doc}, or null if it was indexed without them. */
@@ -103,25 +101,18 @@ public final class LeafTokens {
   }
 
   /**
-   * Forward-only access to documents' compressed tokens (Lucene doc values iterate forward): visit
-   * documents in increasing doc id order, e.g. sort re-scoring candidates by doc id per segment.
+   * Random access to documents' compressed tokens, gathered from the token layout. Not thread-safe.
    */
   public final class Matrix {
-    private final BinaryDocValues values;
-    private final NumericDocValues counts;
+    private final TokenLayout.Cursor cursor;
 
-    private Matrix(BinaryDocValues values, NumericDocValues counts) {
-      this.values = values;
-      this.counts = counts;
+    private Matrix(TokenLayout.Cursor cursor) {
+      this.cursor = cursor;
     }
 
     /** Compressed tokens of {@code doc}, or null when it has none. */
     public DocCodes codes(int doc) throws IOException {
-      if (values == null || !values.advanceExact(doc)) {
-        return null;
-      }
-      return DocMatrixCodec.decode(
-          values.binaryValue(), meta.centroidBytes(), meta.bytesPerVector(), resource + " doc " + doc);
+      return cursor == null ? null : cursor.docCodes(doc);
     }
 
     /**
@@ -135,7 +126,7 @@ public final class LeafTokens {
 
     /** Number of tokens of {@code doc} (cheap: no matrix read), 0 when it has none. */
     public int tokenCount(int doc) throws IOException {
-      return counts != null && counts.advanceExact(doc) ? (int) counts.longValue() : 0;
+      return cursor == null ? 0 : cursor.tokenCount(doc);
     }
   }
 }

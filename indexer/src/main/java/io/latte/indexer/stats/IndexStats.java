@@ -6,25 +6,23 @@ import java.util.Map;
 /**
  * What {@code latte stats} reports about an index.
  *
- * <p><b>Bytes by structure.</b> Lucene writes one file per structure and segment (compound files
- * are off, see {@code LuceneConfig}), but several fields share each file, and Lucene 10's postings
- * format keeps the payloads of a term's last partial block (under 128 positions — most centroids
- * of a segment) inline in {@code .pos}, not in {@code .pay}. So the two code structures are
- * computed exactly by arithmetic and the rest is attributed by file extension:
+ * <p><b>Bytes by structure</b>, attributed by file extension (compound files are off, see {@code
+ * LuceneConfig}):
  *
  * <pre>
- * postings_payloads   storedTokens × bytesPerVector: the residual codes in the postings (Lucene
- *                     stores payload bytes as they are)
- * postings            .doc .pos .pay .tim .tip .tmd .psm minus the above: doc ids, positions (token
- *                     ordinals), payload lengths and term dictionaries of every indexed field (token
- *                     field shared with BM25 text, _id and keyword metadata)
- * doc_matrix          Σ_docs (vint(n) + n × (centroidBytes + bytesPerVector)): the doc-major matrix
- *                     values (Lucene stores binary doc values uncompressed)
- * doc_values_other    .dvd .dvm minus the above: token counts, metadata doc values, address tables
- * stored              .fdt .fdx .fdm: id, title, text, metadata JSON, token strings/offsets
- * codebook            latte meta and codebook files (a fixed cost: centroids, projection, quantiser)
- * other               points, norms, field infos, segment infos, live docs, segments_N
+ * token_codes   .ltc: the residual codes, cluster-major and block-transposed (the one copy)
+ * token_maps    .ltd .ltm: per token its document and ordinal, per document where its tokens are,
+ *               the cluster directory
+ * postings      .doc .pos .pay .tim .tip .tmd .psm: BM25 text, _id and keyword metadata
+ * doc_values    .dvd .dvm: _id, token counts, metadata doc values
+ * stored        .fdt .fdx .fdm: id, title, text, metadata JSON, token strings/offsets
+ * muvera        .vec .vex .vem .vemf: MUVERA encodings
+ * codebook      latte meta and codebook files (a fixed cost: centroids, projection, quantiser)
+ * other         points, norms, field infos, segment infos, live docs, segments_N
  * </pre>
+ *
+ * <b>Resident bytes</b>: what the page cache must hold for search at full speed — token files, doc
+ * values, live docs, codebook and meta (stored fields are read for returned hits only).
  *
  * Per-token figures divide by {@code storedTokens}: the tokens physically present, including those
  * of deleted documents not yet merged away. For comparison, Lucene's {@code LateInteractionField}
@@ -39,8 +37,7 @@ import java.util.Map;
  * @param sizeBytes every file of the last commit plus meta and codebook
  * @param bytesByStructure see above, in the order listed
  * @param bytesByExtension raw per-extension totals ("segments" for segments_N, "latte" for our files)
- * @param payloadBytes payload code bytes (arithmetic; = bytesByStructure postings_payloads)
- * @param matrixBytes doc-matrix value bytes (arithmetic; = bytesByStructure doc_matrix)
+ * @param residentBytes see above
  */
 public record IndexStats(
     long documents,
@@ -58,8 +55,7 @@ public record IndexStats(
     long sizeBytes,
     Map<String, Long> bytesByStructure,
     Map<String, Long> bytesByExtension,
-    long payloadBytes,
-    long matrixBytes,
+    long residentBytes,
     String model,
     CodebookFit fit) {
 
@@ -106,8 +102,8 @@ public record IndexStats(
     m.put("bytes_per_token_by_structure", per);
     m.put("bytes_by_structure", bytesByStructure);
     m.put("bytes_by_extension", bytesByExtension);
-    m.put("payload_code_bytes", payloadBytes);
-    m.put("matrix_value_bytes", matrixBytes);
+    m.put("resident_bytes", residentBytes);
+    m.put("resident_bytes_per_token", nanToNull(storedTokens == 0 ? Double.NaN : (double) residentBytes / storedTokens));
     m.put("float32_bytes_per_token", float32BytesPerToken());
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("training_mse", nanToNull(fit.trainingError()));

@@ -1,6 +1,6 @@
 package io.latte.indexer.stats;
 
-import io.latte.indexer.format.DocMatrixCodec;
+import io.latte.indexer.codec.LatteTokensPostingsFormat;
 import io.latte.indexer.format.IndexMeta;
 import io.latte.indexer.format.LatteIndexFormat;
 import io.latte.indexer.read.LatteIndex;
@@ -31,11 +31,23 @@ public final class IndexStatsCollector {
       Map.entry("doc", "postings"), Map.entry("pos", "postings"), Map.entry("pay", "postings"),
       Map.entry("tim", "postings"), Map.entry("tip", "postings"), Map.entry("tmd", "postings"),
       Map.entry("psm", "postings"),
-      Map.entry("dvd", "doc_values_other"), Map.entry("dvm", "doc_values_other"),
+      Map.entry(LatteTokensPostingsFormat.CODES_EXTENSION, "token_codes"),
+      Map.entry(LatteTokensPostingsFormat.DOCS_EXTENSION, "token_maps"),
+      Map.entry(LatteTokensPostingsFormat.META_EXTENSION, "token_maps"),
+      Map.entry("dvd", "doc_values"), Map.entry("dvm", "doc_values"),
       Map.entry("fdt", "stored"), Map.entry("fdx", "stored"), Map.entry("fdm", "stored"),
       // MUVERA encodings: Lucene's flat vectors and HNSW graph.
       Map.entry("vec", "muvera"), Map.entry("vex", "muvera"), Map.entry("vem", "muvera"),
       Map.entry("vemf", "muvera"));
+
+  /**
+   * What search touches on every query (the page cache must hold it for full speed): the token
+   * files, doc values (hit ids, token counts, metadata filters), live docs, codebook and meta.
+   * Stored fields are read only for the returned hits, postings only by BM25 and keyword filters.
+   */
+  private static final String[] RESIDENT = {
+      LatteTokensPostingsFormat.CODES_EXTENSION, LatteTokensPostingsFormat.DOCS_EXTENSION,
+      LatteTokensPostingsFormat.META_EXTENSION, "dvd", "dvm", "liv", "latte"};
 
   private IndexStatsCollector() {}
 
@@ -45,7 +57,6 @@ public final class IndexStatsCollector {
     long deleted = 0;
     long tokens = 0;
     long stored = 0;
-    long matrixBytes = 0;
     for (LeafReaderContext ctx : index.reader().leaves()) {
       LeafReader r = ctx.reader();
       live += r.numDocs();
@@ -58,7 +69,6 @@ public final class IndexStatsCollector {
       for (int d = counts.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = counts.nextDoc()) {
         int n = (int) counts.longValue();
         stored += n;
-        matrixBytes += DocMatrixCodec.vintSize(n) + (long) n * (meta.centroidBytes() + meta.bytesPerVector());
         if (liveDocs == null || liveDocs.get(d)) {
           tokens += n;
         }
@@ -67,7 +77,7 @@ public final class IndexStatsCollector {
     Map<String, Long> byExt = new TreeMap<>();
     Map<String, Long> byStructure = new LinkedHashMap<>();
     for (String s : new String[] {
-        "postings_payloads", "postings", "doc_matrix", "doc_values_other", "stored", "muvera", "codebook", "other"}) {
+        "token_codes", "token_maps", "postings", "doc_values", "stored", "muvera", "codebook", "other"}) {
       byStructure.put(s, 0L);
     }
     var dir = index.reader().directory();
@@ -86,24 +96,18 @@ public final class IndexStatsCollector {
       byStructure.merge("codebook", len, Long::sum);
       size += len;
     }
-    long payloadBytes = stored * meta.bytesPerVector();
-    split(byStructure, "postings", "postings_payloads", payloadBytes);
-    split(byStructure, "doc_values_other", "doc_matrix", matrixBytes);
+    long resident = 0;
+    for (String ext : RESIDENT) {
+      resident += byExt.getOrDefault(ext, 0L);
+    }
     var commit = index.commit();
     Double te = meta.codebook().trainingError();
     CodebookFit fit = new CodebookFit(te == null ? Double.NaN : te, commit.initialFit(), commit.latestFit());
     return new IndexStats(
         live, deleted, tokens, stored, meta.inputDim(), meta.dim(), meta.bits(), meta.centroids(),
         centroidsUsed(index), meta.bytesPerVector(), meta.centroidBytes(), index.reader().leaves().size(),
-        size, byStructure, byExt, payloadBytes, matrixBytes,
+        size, byStructure, byExt, resident,
         meta.model().name(), fit);
-  }
-
-  /** Moves {@code bytes} (computed exactly) from structure {@code from} (file sizes) to {@code to}. */
-  private static void split(Map<String, Long> m, String from, String to, long bytes) {
-    long moved = Math.min(bytes, m.get(from));
-    m.put(from, m.get(from) - moved);
-    m.put(to, moved);
   }
 
   private static int centroidsUsed(LatteIndex index) throws IOException {

@@ -1,5 +1,6 @@
 package io.latte.indexer.write;
 
+import io.latte.indexer.codec.LatteCodec;
 import io.latte.indexer.format.LatteIndexFormat;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.TieredMergePolicy;
@@ -23,6 +24,8 @@ public final class LuceneConfig {
     c.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
     c.setSimilarity(LatteIndexFormat.similarity());
     c.setRAMBufferSizeMB(ramBufferMb);
+    // The token field's postings are the scanned cluster-major layout (LatteTokensPostingsFormat).
+    c.setCodec(new LatteCodec());
     // Progress is only durable at our explicit commits, which record what they hold; closing must
     // never publish a half-written batch.
     c.setCommitOnClose(false);

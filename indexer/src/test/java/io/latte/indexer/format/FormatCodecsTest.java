@@ -38,31 +38,6 @@ class FormatCodecsTest {
   }
 
   @Test
-  void docMatrixRoundTripsAndDetectsTruncation() throws Exception {
-    Random r = new Random(3);
-    for (int n : new int[] {0, 1, 127, 128, 300}) {
-      int[] centroids = new int[n];
-      byte[] codes = new byte[n * 12];
-      for (int i = 0; i < n; i++) {
-        centroids[i] = r.nextInt(70000);
-      }
-      r.nextBytes(codes);
-      EncodedDocument doc = new EncodedDocument(
-          new SourceDocument("x", "", "t", 1), n, centroids, codes, null, null, null, null);
-      byte[] bytes = DocMatrixCodec.encode(doc, 3, 12);
-      assertEquals(DocMatrixCodec.vintSize(n) + n * 15, bytes.length);
-      DocCodes back = DocMatrixCodec.decode(new BytesRef(bytes), 3, 12, "test");
-      assertEquals(n, back.tokenCount());
-      assertArrayEquals(centroids, back.centroids());
-      assertArrayEquals(codes, back.codes());
-      if (n > 0) {
-        assertThrows(CorruptIndexException.class,
-            () -> DocMatrixCodec.decode(new BytesRef(bytes, 0, bytes.length - 1), 3, 12, "test"));
-      }
-    }
-  }
-
-  @Test
   void tokenTextRoundTrips() throws Exception {
     String[] tokens = {"[CLS]", "caf\u00e9", "##s", "\uD83D\uDE00", ""};
     int[] starts = {-1, 0, 4, 6, -1};

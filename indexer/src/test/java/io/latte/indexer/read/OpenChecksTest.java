@@ -79,8 +79,15 @@ class OpenChecksTest {
   void missingOrNewerMetaIsRejected() throws Exception {
     Path meta = tmp.resolve(LatteIndexFormat.META_FILE);
     String json = Files.readString(meta);
-    Files.writeString(meta, json.replace("\"format_version\" : 1", "\"format_version\" : 99"));
+    String current = "\"format_version\" : " + LatteIndexFormat.FORMAT_VERSION;
+    assertTrue(json.contains(current), json);
+    Files.writeString(meta, json.replace(current, "\"format_version\" : 99"));
     assertThrows(IndexFormatTooNewException.class, () -> LatteIndex.open(tmp));
+    // An index of the previous layout: refused in one line that names the rebuild command.
+    Files.writeString(meta, json.replace(current, "\"format_version\" : 1"));
+    var old = assertThrows(java.io.IOException.class, () -> LatteIndex.open(tmp));
+    assertTrue(old.getMessage().contains("latte format 1") && old.getMessage().contains("latte index --corpus")
+        && !old.getMessage().contains("\n"), old.getMessage());
     Files.delete(meta);
     var e = assertThrows(NoSuchFileException.class, () -> LatteIndex.open(tmp));
     assertTrue(e.getMessage().contains(LatteIndexFormat.META_FILE), e.getMessage());

@@ -4,7 +4,7 @@ package io.latte.searcher.xtr;
  * Scores one block of {@value #BLOCK} compressed tokens against one query token's 8-bit nibble
  * tables (PQ "fast scan"). The swappable part behind {@link FastScan}.
  *
- * <p><b>Block layout</b> (see {@link ClusterBlocks}): byte {@code t} of token {@code i} of the block
+ * <p><b>Block layout</b> (see {@link io.latte.indexer.codec.TokenLayout}): byte {@code t} of token {@code i} of the block
  * is at {@code codes[off + t * BLOCK + i]}, so one vector load fetches byte {@code t} of many
  * tokens. <b>Tables</b>: for code byte {@code t}, the high nibble indexes table {@code 2t} and the
  * low nibble table {@code 2t + 1}; table {@code j} is {@code tables[j * 16, j * 16 + 16)} (unsigned

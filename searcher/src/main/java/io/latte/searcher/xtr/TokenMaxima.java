@@ -5,7 +5,7 @@ import java.util.Arrays;
 /**
  * Per segment: for every document that any query token retrieved a token of, the best retrieved
  * similarity per query token ({@code -∞} where that query token retrieved nothing from it) and a
- * caller-defined int naming that token (its ref in {@link ClusterBlocks} for token retrieval).
+ * caller-defined int naming that token (its position in its document for token retrieval).
  *
  * <p>Sparse by design: only touched documents get a row, found through an open-addressing
  * {@code doc → row} table, so memory follows the number of retrieved documents, not the segment size.

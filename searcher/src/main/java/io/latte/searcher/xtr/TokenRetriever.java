@@ -1,11 +1,13 @@
 package io.latte.searcher.xtr;
 
+import io.latte.indexer.codec.TokenLayout;
+import java.io.IOException;
 import java.util.Arrays;
 import org.apache.lucene.util.Bits;
 
 /**
  * Stage 2 of token retrieval: for each query token, scan the blocks of its probed clusters in every
- * segment ({@link ClusterBlocks}) with the fast-scan kernel, and keep, per (document, query token),
+ * segment ({@link TokenLayout}, read from the mapped token file) with the fast-scan kernel, and keep, per (document, query token),
  * the best token: its approximate similarity {@code q·c + base + Δ·Σ entries} and its position. Every
  * token that passes raises the query token's running k'-th-best bound ({@link RunningThreshold});
  * the exact k'-th best ({@link KthLargest}) is selected once the scan is done. Documents are never
@@ -26,6 +28,13 @@ public final class TokenRetriever {
   private final FastScanKernel kernel;
   private final short[] sums = new short[FastScanKernel.BLOCK];
   private final int[] tokenOfSlot = new int[FastScanKernel.BLOCK];
+  /** Thresholds of the query tokens still scanning the current block (-2 = done with the cluster). */
+  private int[] thresholds = new int[0];
+  /**
+   * One block copied out of the mapped file (a copy of 64 × bytes, about 6 KB at 384-d 2-bit, stays
+   * in L1 while every query token probing the cluster scores it).
+   */
+  private byte[] block = new byte[0];
   /** Per query token, the tokens that passed; after {@link #scan}, those kept. */
   private Candidates[] candidates;
 
@@ -46,9 +55,18 @@ public final class TokenRetriever {
    * @param prune skip tokens at or below the k'-th best threshold (only valid with XTR imputation)
    * @return per segment, its documents' maxima; the token handle is the token's position in its document
    */
-  public TokenMaxima[] scan(ClusterBlocks[] blocks, Bits[] accept, CentroidSelector.Probes probes,
-      QueryTables tables, KthLargest[] kth, boolean prune) {
+  public TokenMaxima[] scan(TokenLayout[] layouts, Bits[] accept, CentroidSelector.Probes probes,
+      QueryTables tables, KthLargest[] kth, boolean prune) throws IOException {
     int nq = probes.queryTokens();
+    TokenLayout.Cursor[] cursors = new TokenLayout.Cursor[layouts.length];
+    for (int i = 0; i < layouts.length; i++) {
+      if (layouts[i] != null) {
+        cursors[i] = layouts[i].cursor();
+        if (block.length < FastScanKernel.BLOCK * layouts[i].bytes()) {
+          block = new byte[FastScanKernel.BLOCK * layouts[i].bytes()];
+        }
+      }
+    }
     ProbePlan plan = ProbePlan.of(probes);
     RunningThreshold[] running = new RunningThreshold[nq];
     candidates = new Candidates[nq];
@@ -59,15 +77,16 @@ public final class TokenRetriever {
           cs[0] + tables.approximate(q, tables.maxSum(q)), THRESHOLD_BINS);
     }
     for (int c = 0; c < plan.size(); c++) {
-      for (int i = 0; i < blocks.length; i++) {
-        int slot = blocks[i].slot(plan.centroid(c));
+      for (int i = 0; i < layouts.length; i++) {
+        int slot = layouts[i] == null ? -1 : layouts[i].slot(plan.centroid(c));
         if (slot >= 0) { // else no token of this segment fell into that cluster
-          scanCluster(blocks[i], i, slot, accept[i], plan.queries(c), plan.scores(c), tables, running, prune);
+          scanCluster(layouts[i], cursors[i], i, slot, accept[i], plan.queries(c), plan.scores(c), tables, running,
+              prune);
         }
       }
     }
-    TokenMaxima[] maxima = new TokenMaxima[blocks.length];
-    for (int i = 0; i < blocks.length; i++) {
+    TokenMaxima[] maxima = new TokenMaxima[layouts.length];
+    for (int i = 0; i < layouts.length; i++) {
       maxima[i] = new TokenMaxima(nq, 64);
     }
     for (int q = 0; q < nq; q++) {
@@ -127,45 +146,53 @@ public final class TokenRetriever {
     cand.size = kept;
   }
 
-  private void scanCluster(ClusterBlocks blocks, int segment, int slot, Bits accept, int[] queries, float[] cs,
-      QueryTables tables, RunningThreshold[] running, boolean prune) {
-    int bytes = blocks.bytes();
-    int blockBytes = FastScanKernel.BLOCK * bytes;
-    byte[] codes = blocks.codes(slot);
-    int n = blocks.size(slot);
-    int first = blocks.start(slot);
+  private void scanCluster(TokenLayout layout, TokenLayout.Cursor cursor, int segment, int slot, Bits accept,
+      int[] queries, float[] cs, QueryTables tables, RunningThreshold[] running, boolean prune) throws IOException {
+    int bytes = layout.bytes();
+    int n = layout.size(slot);
+    int first = layout.start(slot);
+    if (thresholds.length < queries.length) {
+      thresholds = new int[queries.length];
+    }
     for (int b = 0, k0 = 0; k0 < n; b++, k0 += FastScanKernel.BLOCK) {
       boolean any = false;
-      // The block is read from memory once; the other query tokens find it in cache.
       for (int j = 0; j < queries.length; j++) {
         int q = queries[j];
-        RunningThreshold top = running[q];
-        int threshold = prune ? tables.sumThreshold(q, top.threshold() - cs[j]) : -1;
-        if (threshold >= tables.maxSum(q)) {
-          continue; // no token of this cluster can pass for q any more: thresholds only rise
+        int threshold = prune ? tables.sumThreshold(q, running[q].threshold() - cs[j]) : -1;
+        // no token of this cluster can pass for q any more: thresholds only rise
+        thresholds[j] = threshold >= tables.maxSum(q) ? -2 : threshold;
+        any |= thresholds[j] != -2;
+      }
+      if (!any) {
+        return; // the rest of the cluster is never read
+      }
+      int m = cursor.readBlock(slot, b, block);
+      // The block is copied once; the other query tokens find it in cache.
+      for (int j = 0; j < queries.length; j++) {
+        if (thresholds[j] == -2) {
+          continue;
         }
-        any = true;
-        long mask = kernel.scoreBlock(codes, b * blockBytes, bytes, tables.quantised(q), threshold, sums);
+        int q = queries[j];
+        RunningThreshold top = running[q];
+        // only q's own offers move its bound, so the threshold computed above is still current
+        long mask = kernel.scoreBlock(block, 0, bytes, tables.quantised(q), thresholds[j], sums);
         Candidates cand = candidates[q];
         while (mask != 0) {
           int slotInBlock = Long.numberOfTrailingZeros(mask);
           mask &= mask - 1;
-          int k = k0 + tokenOfSlot[slotInBlock];
-          if (k >= n) {
-            continue; // padding
+          int k = tokenOfSlot[slotInBlock];
+          if (k >= m) {
+            continue; // lanes past a tail block's tokens
           }
-          int ref = first + k;
-          int doc = blocks.doc(ref); // read here, where a cluster's refs are adjacent in memory
+          int ref = first + k0 + k;
+          int doc = cursor.doc(ref);
           if (accept != null && !accept.get(doc)) {
             continue;
           }
           float s = cs[j] + tables.approximate(q, sums[slotInBlock]);
           top.offer(s);
-          cand.add(s, segment, doc, blocks.position(ref));
+          cand.add(s, segment, doc, cursor.position(ref));
         }
-      }
-      if (!any) {
-        return;
       }
     }
   }

@@ -3,6 +3,8 @@ package io.latte.server.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.latte.eval.bench.Bencher;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import io.latte.eval.bench.CurvePoint;
 import io.latte.eval.bench.ModeBench;
 import io.latte.eval.bench.SvgPlot;
@@ -135,6 +137,8 @@ public final class BenchCommand implements Callable<Integer> {
             b.speedup_vs_exact() == null ? "-" : String.format(Locale.ROOT, "%.1fx", b.speedup_vs_exact()));
       }
       List<CurvePoint> curve = plot == null ? List.of() : curve(engine, qs, bencher, params, results);
+      double heapUsedMb = heapUsedAfterGc();
+      System.out.printf(Locale.ROOT, "heap in use after the runs and a full GC: %.1f MB%n", heapUsedMb);
       if (plot != null) {
         SvgPlot.write(plot, dataset.name() + ": nDCG@10 vs p50 latency (" + engine.encoder().info().name() + ")", curve);
         System.out.println("wrote " + plot);
@@ -148,6 +152,7 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("k", k);
         root.put("query_encode_p50_ms", Latency.percentile(enc, 50));
         root.put("time_to_first_query_ms", firstQueryMs);
+        root.put("heap_used_mb", heapUsedMb);
         root.put("params", params);
         root.put("modes", results);
         if (!curve.isEmpty()) {
@@ -166,6 +171,16 @@ public final class BenchCommand implements Callable<Integer> {
    * nprobe and k' sweeps for xtr (each with the other at its setting), candidates sweep for
    * colbert, and the single points of exact / bm25 / hybrid.
    */
+  /**
+   * Java heap in use with the index still open, after a full collection: what the process holds
+   * for the index and searcher, not what it allocated per query.
+   */
+  private static double heapUsedAfterGc() {
+    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    memory.gc();
+    return memory.getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+  }
+
   private List<CurvePoint> curve(SearchEngine engine, QuerySet qs, Bencher bencher, SearchParams params,
       Map<String, ModeBench> measured) throws Exception {
     List<CurvePoint> points = new ArrayList<>();

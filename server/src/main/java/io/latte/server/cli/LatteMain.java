@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       DeleteCommand.class,
       StatsCommand.class,
+      CheckCommand.class,
       BenchCommand.class,
       CompressionCommand.class,
       ServeCommand.class,

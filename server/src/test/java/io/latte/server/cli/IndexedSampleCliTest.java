@@ -57,10 +57,25 @@ class IndexedSampleCliTest {
     CliTestSupport.Result r = run("stats", "--index", index.toString(), "--json");
     assertEquals(0, r.exitCode(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out().substring(r.out().indexOf('{')));
-    for (String key : List.of("documents", "tokens", "dim", "bits", "bytes_per_token", "size_bytes")) {
+    for (String key : List.of("documents", "tokens", "dim", "bits", "bytes_per_token", "size_bytes",
+        "resident_bytes", "bytes_per_token_by_structure")) {
       assertTrue(j.has(key), "stats lacks " + key);
     }
     assertEquals(263, j.get("documents").asInt());
+    // one copy of the codes: the token code file holds bytes_per_vector per token (plus headers)
+    double codes = j.get("bytes_per_token_by_structure").get("token_codes").asDouble();
+    assertEquals(j.get("bytes_per_vector").asDouble(), codes, 0.5);
+  }
+
+  @Test
+  @Order(1)
+  void checkFindsTheIndexClean() {
+    CliTestSupport.Result r = run("check", "--index", index.toString());
+    assertEquals(0, r.exitCode(), r.err());
+    assertTrue(r.out().contains("is clean: 1 segments, 263 documents"), r.out());
+    CliTestSupport.Result missing = run("check", "--index", tmp.resolve("absent").toString());
+    assertEquals(1, missing.exitCode());
+    assertTrue(missing.err().contains("absent") && missing.err().lines().count() == 1, missing.err());
   }
 
   @Test
@@ -126,6 +141,9 @@ class IndexedSampleCliTest {
       assertTrue(modes.get("xtr").has(key), "bench lacks " + key);
     }
     assertEquals(1.0, modes.get("exact").get("speedup_vs_exact").asDouble(), 1e-9);
+    JsonNode root = new ObjectMapper().readTree(json.toFile());
+    assertTrue(root.get("heap_used_mb").asDouble() > 0, root.toString());
+    assertTrue(root.get("time_to_first_query_ms").asLong() > 0, root.toString());
     assertTrue(java.nio.file.Files.readString(svg).startsWith("<svg"));
   }
 
