@@ -69,7 +69,7 @@ final class MaxSimScorer {
         }
         matrices.decodeAll(docs, n, (j, m) -> {
           if (m != null) {
-            top.offer(leaf.ord, leaf.docBase, docs[j], -1, score(m));
+            top.offer(leaf.ord, leaf.docBase, docs[j], score(m));
           }
         });
       }

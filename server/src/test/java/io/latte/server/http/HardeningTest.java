@@ -351,7 +351,9 @@ class HardeningTest {
   /** An id too long for any request line is a JSON 4xx that says so, not a message about bodies. */
   @Test
   void overlongUrlIsAJsonErrorAboutTheUrl() {
-    Http.Response r = http.get("/v1/documents/" + "x".repeat(10_240));
+    // Its own client: Netty closes a connection whose request line it could not read, and a pooled
+    // connection closed under the shared client would fail the next test's request instead.
+    Http.Response r = new Http(server.uri()).get("/v1/documents/" + "x".repeat(10_240));
     assertTrue(r.status() == 414 || r.status() == 413 || r.status() == 400, r.toString());
     assertTrue(r.contentType().startsWith("application/json"), r.toString());
     assertTrue(!r.json().get("message").asText().contains("body"), r.body());
