@@ -34,8 +34,21 @@ WORK=""
 
 say() { echo "cluster-test: $*"; }
 
+# Pids of the processes whose command line contains $1 (by /proc, so procps is not needed).
+pids_matching() {
+  local d
+  for d in /proc/[0-9]*; do
+    tr '\0' ' ' < "$d/cmdline" 2>/dev/null | grep -qF -- "$1" && echo "${d#/proc/}"
+  done
+}
+
 cleanup() {
   local pid
+  # The node JVMs are children of the launchers we started (runuser, bin/opensearch): found by their
+  # own config folder, which only they name.
+  if [ -n "$WORK" ]; then
+    for pid in $(pids_matching "-Dopensearch.path.conf=$WORK/n"); do PIDS+=("$pid"); done
+  fi
   for pid in "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null
   done
@@ -92,8 +105,13 @@ say "work folder $WORK"
 tail -n 1 "$WORK/prep.log"
 
 # 2. OpenSearch with the plugin installed.
-unzip -q "$OPENSEARCH_ZIP" -d "$WORK" || fail_setup "cannot unzip $OPENSEARCH_ZIP"
 OS_HOME="$WORK/opensearch-$OS_VERSION"
+if command -v unzip >/dev/null; then
+  unzip -q "$OPENSEARCH_ZIP" -d "$WORK" || fail_setup "cannot unzip $OPENSEARCH_ZIP"
+else # the JDK's jar tool does not keep the executable bits
+  (cd "$WORK" && "$OS_JAVA/bin/jar" xf "$OPENSEARCH_ZIP") || fail_setup "cannot unpack $OPENSEARCH_ZIP"
+  chmod +x "$OS_HOME"/bin/*
+fi
 export OPENSEARCH_JAVA_HOME="$OS_JAVA"
 "$OS_HOME/bin/opensearch-plugin" install --batch "file://$PLUGIN_ZIP" > "$WORK/plugin-install.log" 2>&1 \
   || { cat "$WORK/plugin-install.log"; fail_setup "plugin install failed"; }
@@ -134,11 +152,6 @@ for n in 1 2 3; do
     "${RUN_AS[@]}" "$OS_HOME/bin/opensearch" > "$NODE/stdout.log" 2>&1 &
   PIDS+=($!)
 done
-# The launchers (runuser, bin/opensearch) have the node JVMs as children: remember those too, by pid.
-sleep 5
-for n in 1 2 3; do
-  for p in $(pgrep -f -- "-Dopensearch.path.conf=$WORK/n$n/config"); do PIDS+=("$p"); done
-done
 say "started nodes (pids ${PIDS[*]}), waiting up to ${START_TIMEOUT}s for a 3-node cluster"
 URL1="http://127.0.0.1:$((HTTP_BASE + 1))"
 if ! wait_http "$URL1/_cluster/health" "$START_TIMEOUT" '"number_of_nodes":3'; then
@@ -159,8 +172,8 @@ MANAGER="$(curl -s "$URL1/_cat/cluster_manager?h=node" | tr -d '[:space:]')"
 VICTIM=3; [ "$MANAGER" = "n3" ] && VICTIM=2
 ALIVE=1; [ "$VICTIM" = 1 ] && ALIVE=2
 # The node's java process is the child of the launcher (runuser / bin/opensearch exec java).
-VPID="$(pgrep -f -- "-Dopensearch.path.conf=$WORK/n$VICTIM/config" | head -n 1)"
-[ -n "$VPID" ] || VPID="$(pgrep -f -- "$WORK/n$VICTIM/config" | head -n 1)"
+VPID="$(pids_matching "-Dopensearch.path.conf=$WORK/n$VICTIM/config" | head -n 1)"
+[ -n "$VPID" ] || fail_setup "no JVM found for n$VICTIM"
 say "cluster manager $MANAGER; kill -9 n$VICTIM (pid $VPID)"
 kill -9 "$VPID"
 URLA="http://127.0.0.1:$((HTTP_BASE + ALIVE))"
@@ -172,7 +185,7 @@ run_checks "$URLA" deletes
 
 TOTAL=$((CHECKS_OK + CHECKS_FAILED))
 if [ "$CHECKS_FAILED" = 0 ]; then
-  echo "cluster-test: PASSED $CHECKS_OK/$TOTAL checks on a 3-node OpenSearch $OS_VERSION cluster (3 shards, 1 replica): top 10 of every sample query = single-node latte colbert, filter, bool, 400 on bad input, same results after kill -9 of a data node, deleted documents never return"
+  echo "cluster-test: PASSED $CHECKS_OK/$TOTAL checks on a 3-node OpenSearch $OS_VERSION cluster (3 shards, 1 replica): top 10 of every sample query = single-node latte colbert, filter, bool, 400 on bad input, same results after kill -9 of a data node, deleted documents never return ($SECONDS s)"
   exit 0
 fi
 echo "cluster-test: FAILED $CHECKS_FAILED of $TOTAL checks (see CHECK lines above)"

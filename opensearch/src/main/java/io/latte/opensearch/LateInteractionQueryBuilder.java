@@ -24,7 +24,7 @@ import org.opensearch.index.query.QueryShardContext;
  * The {@code late_interaction} query:
  *
  * <pre>{"late_interaction": {"vectors": [[…], …], "mode": "colbert", "k": 10, "nprobe": 16,
- *                        "candidates": 200, "field": "tokens", "filter": {…}}}</pre>
+ *                        "k_prime": 250, "candidates": 200, "field": "vectors", "filter": {…}}}</pre>
  *
  * <p>On each shard it runs latte's token retrieval over the shard's documents that match {@code
  * filter} and re-scores the candidates by exact MaxSim, keeping the shard's best {@code k}: {@code
@@ -34,6 +34,12 @@ import org.opensearch.index.query.QueryShardContext;
  * coordinating node's merge is the index-wide ranking. (XTR's imputed scores depend on the shard's
  * other documents, which is why they are not what is returned.) The result combines with other
  * clauses in {@code bool}; deleted documents never match.
+ *
+ * <p>The candidates themselves are approximate and depend on the shard: token retrieval keeps each
+ * query token's {@code k_prime} best tokens of the shard, so a shard, holding fewer tokens than the
+ * whole index, keeps tokens a single index would have pruned. With a selective filter that can put
+ * a different (by exact MaxSim, better) document in the top 10; a large {@code k_prime} removes the
+ * difference.
  */
 public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<LateInteractionQueryBuilder> {
   public static final String NAME = "late_interaction";
@@ -42,6 +48,7 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
   private static final ParseField MODE = new ParseField("mode");
   private static final ParseField K = new ParseField("k");
   private static final ParseField NPROBE = new ParseField("nprobe");
+  private static final ParseField K_PRIME = new ParseField("k_prime");
   private static final ParseField CANDIDATES = new ParseField("candidates");
   private static final ParseField FIELD = new ParseField("field");
   private static final ParseField FILTER = new ParseField("filter");
@@ -68,23 +75,26 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
   private final Mode mode;
   private final int k;
   private final Integer nprobe;
+  private final Integer kPrime;
   private final Integer candidates;
   private final String field;
   private final QueryBuilder filter;
 
   /**
    * @param nprobe clusters probed per query token, or null for latte's default
+   * @param kPrime token retrieval's k' (tokens kept per query token), or null for latte's default
    * @param candidates documents {@code colbert} re-scores per shard, or null for latte's default
    * @param field the {@code late_interaction} field, or null for the index's only one
    * @param filter documents eligible, or null
    * @throws IllegalArgumentException on invalid values (the REST layer answers 400)
    */
-  public LateInteractionQueryBuilder(float[][] vectors, Mode mode, int k, Integer nprobe, Integer candidates,
-      String field, QueryBuilder filter) {
+  public LateInteractionQueryBuilder(float[][] vectors, Mode mode, int k, Integer nprobe, Integer kPrime,
+      Integer candidates, String field, QueryBuilder filter) {
     this.vectors = checkVectors(vectors);
     this.mode = Objects.requireNonNull(mode, "mode");
     this.k = k;
     this.nprobe = nprobe;
+    this.kPrime = kPrime;
     this.candidates = candidates;
     this.field = field;
     this.filter = filter;
@@ -102,6 +112,7 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
     this.mode = in.readEnum(Mode.class);
     this.k = in.readVInt();
     this.nprobe = in.readOptionalVInt();
+    this.kPrime = in.readOptionalVInt();
     this.candidates = in.readOptionalVInt();
     this.field = in.readOptionalString();
     this.filter = in.readOptionalNamedWriteable(QueryBuilder.class);
@@ -116,6 +127,7 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
     out.writeEnum(mode);
     out.writeVInt(k);
     out.writeOptionalVInt(nprobe);
+    out.writeOptionalVInt(kPrime);
     out.writeOptionalVInt(candidates);
     out.writeOptionalString(field);
     out.writeOptionalNamedWriteable(filter);
@@ -125,6 +137,9 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
     SearchParams p = SearchParams.defaults().withK(k);
     if (nprobe != null) {
       p = p.withNprobe(nprobe);
+    }
+    if (kPrime != null) {
+      p = p.withKPrime(kPrime);
     }
     // xtr: token retrieval's own top k is what gets re-scored.
     return mode == Mode.XTR ? p.withCandidates(k) : candidates == null ? p : p.withCandidates(candidates);
@@ -162,6 +177,9 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
     if (nprobe != null) {
       builder.field(NPROBE.getPreferredName(), nprobe);
     }
+    if (kPrime != null) {
+      builder.field(K_PRIME.getPreferredName(), kPrime);
+    }
     if (candidates != null) {
       builder.field(CANDIDATES.getPreferredName(), candidates);
     }
@@ -181,6 +199,7 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
     Mode mode = Mode.COLBERT;
     int k = SearchParams.DEFAULT_K;
     Integer nprobe = null;
+    Integer kPrime = null;
     Integer candidates = null;
     String field = null;
     QueryBuilder filter = null;
@@ -203,6 +222,8 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
             k = parser.intValue();
           } else if (NPROBE.match(current, parser.getDeprecationHandler())) {
             nprobe = parser.intValue();
+          } else if (K_PRIME.match(current, parser.getDeprecationHandler())) {
+            kPrime = parser.intValue();
           } else if (CANDIDATES.match(current, parser.getDeprecationHandler())) {
             candidates = parser.intValue();
           } else if (FIELD.match(current, parser.getDeprecationHandler())) {
@@ -218,7 +239,7 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
           throw new ParsingException(parser.getTokenLocation(), "[" + NAME + "] unexpected " + token + " in [" + current + "]");
         }
       }
-      LateInteractionQueryBuilder b = new LateInteractionQueryBuilder(vectors, mode, k, nprobe, candidates, field, filter);
+      LateInteractionQueryBuilder b = new LateInteractionQueryBuilder(vectors, mode, k, nprobe, kPrime, candidates, field, filter);
       b.boost(boost);
       b.queryName(queryName);
       return b;
@@ -261,19 +282,20 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
     }
     QueryBuilder rewritten = filter.rewrite(context);
     return rewritten == filter ? this
-        : new LateInteractionQueryBuilder(vectors, mode, k, nprobe, candidates, field, rewritten)
+        : new LateInteractionQueryBuilder(vectors, mode, k, nprobe, kPrime, candidates, field, rewritten)
             .boost(boost).queryName(queryName);
   }
 
   @Override
   protected boolean doEquals(LateInteractionQueryBuilder o) {
-    return k == o.k && mode == o.mode && Objects.equals(nprobe, o.nprobe) && Objects.equals(candidates, o.candidates)
+    return k == o.k && mode == o.mode && Objects.equals(nprobe, o.nprobe) && Objects.equals(kPrime, o.kPrime)
+        && Objects.equals(candidates, o.candidates)
         && Objects.equals(field, o.field) && Objects.equals(filter, o.filter) && Arrays.deepEquals(vectors, o.vectors);
   }
 
   @Override
   protected int doHashCode() {
-    return Objects.hash(k, mode, nprobe, candidates, field, filter, Arrays.deepHashCode(vectors));
+    return Objects.hash(k, mode, nprobe, kPrime, candidates, field, filter, Arrays.deepHashCode(vectors));
   }
 
   @Override

@@ -114,7 +114,9 @@ public final class ClusterCheck {
       String topic = q.get("topic").asText();
       ObjectNode term = JSON.createObjectNode();
       term.putObject("term").put("topic", topic);
-      JsonNode filtered = search(liQuery(q, term), 10);
+      ObjectNode filteredQuery = liQuery(q, term);
+      ((ObjectNode) filteredQuery.get("late_interaction")).put("k_prime", q.get("filter_k_prime").asInt());
+      JsonNode filtered = search(filteredQuery, 10);
       boolean allTopic = true;
       for (JsonNode h : filtered) {
         allTopic &= topic.equals(h.path("_source").path("topic").asText());
@@ -128,7 +130,7 @@ public final class ClusterCheck {
       // In a bool with an ordinary filter clause: the same documents, all of the topic.
       ObjectNode bool = JSON.createObjectNode();
       ObjectNode b = bool.putObject("bool");
-      b.putArray("must").add(liQuery(q, term));
+      b.putArray("must").add(filteredQuery);
       b.putArray("filter").add(term);
       if (ids(search(bool, 10)).equals(ids(filtered))) {
         boolOk++;

@@ -33,7 +33,8 @@ import java.util.Map;
  * default model, builds a single-node latte index from those vectors, and writes into {@code <work>}:
  * the index's codebook ({@code sample.cb}), the documents with their token vectors as bulk-API lines
  * ({@code docs.ndjson}), and per sample query its token vectors and the top 10 of {@code latte search
- * --mode colbert} on the single-node index, without and with a topic filter ({@code queries.json}).
+ * --mode colbert} on the single-node index, without and with a topic filter (the latter with {@code
+ * --k-prime} {@value #FILTER_K_PRIME}) ({@code queries.json}).
  *
  * <p>The single-node index assigns centroids exactly ({@code assignProbes 0}), as the plugin's field
  * does, so both sides hold the same codes and must return the same top 10.
@@ -43,6 +44,13 @@ import java.util.Map;
 public final class SamplePrep {
   /** Vectors are rounded to this many decimals on both sides: the bulk JSON stays small, and equal. */
   private static final float ROUND = 1e5f;
+
+  /**
+   * k' of the filtered comparison, on both sides: large enough that token retrieval prunes nothing,
+   * so a shard's candidates are exactly the single index's (see LateInteractionQueryBuilder on why
+   * a selective filter shows the difference at the default k').
+   */
+  static final int FILTER_K_PRIME = 1_000_000;
 
   private SamplePrep() {}
 
@@ -95,11 +103,13 @@ public final class SamplePrep {
         out.put("id", q.get("_id").asText());
         out.put("text", text);
         out.set("vectors", json.valueToTree(engine.encoder().encodeQuery(text).vectors()));
-        List<Hit> top = colbert(engine, text, null);
+        List<Hit> top = colbert(engine, text, null, SearchParams.defaults());
         out.set("expected", hits(json, top));
         String topic = topics.get(top.get(0).id());
         out.put("topic", topic);
-        out.set("expected_filtered", hits(json, colbert(engine, text, "topic:\"" + topic + "\"")));
+        out.put("filter_k_prime", FILTER_K_PRIME);
+        out.set("expected_filtered", hits(json, colbert(engine, text, "topic:\"" + topic + "\"",
+            SearchParams.defaults().withKPrime(FILTER_K_PRIME))));
       }
       json.writerWithDefaultPrettyPrinter().writeValue(work.resolve("queries.json").toFile(), queries);
       System.out.println("prepared " + docs.size() + " documents and " + queries.size() + " queries in " + work);
@@ -107,8 +117,9 @@ public final class SamplePrep {
   }
 
   /** {@code latte search --mode colbert --k 10} (the CLI calls the same engine method). */
-  private static List<Hit> colbert(SearchEngine engine, String text, String filter) throws IOException {
-    return engine.search(text, SearchMode.COLBERT, filter, false, SearchParams.defaults()).hits();
+  private static List<Hit> colbert(SearchEngine engine, String text, String filter, SearchParams params)
+      throws IOException {
+    return engine.search(text, SearchMode.COLBERT, filter, false, params).hits();
   }
 
   private static ArrayNode hits(ObjectMapper json, List<Hit> hits) {

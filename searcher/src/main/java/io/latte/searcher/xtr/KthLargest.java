@@ -11,8 +11,13 @@ package io.latte.searcher.xtr;
  * clusters are scanned best first and most early tokens beat the heap's minimum).
  */
 public final class KthLargest {
+  /** The buffer starts this small and doubles up to its full size only as values arrive. */
+  private static final int INITIAL_BUFFER = 1024;
+
   private final int k;
-  private final float[] buf;
+  /** The buffer's full size: 2k (k + 1 for huge k). */
+  private final int capacity;
+  private float[] buf;
   private int n;
   private float threshold = Float.NEGATIVE_INFINITY;
 
@@ -21,7 +26,9 @@ public final class KthLargest {
       throw new IllegalArgumentException("k' must be >= 1, got " + k);
     }
     this.k = k;
-    this.buf = new float[k <= (1 << 29) ? 2 * k : k + 1];
+    this.capacity = k <= (1 << 29) ? 2 * k : k + 1;
+    // Lazily grown: a large k' on a small index (or shard) must not cost 8k bytes per query token up front.
+    this.buf = new float[Math.min(capacity, INITIAL_BUFFER)];
   }
 
   public void offer(float v) {
@@ -30,7 +37,11 @@ public final class KthLargest {
     }
     buf[n++] = v;
     if (n == buf.length) {
-      keepLargest();
+      if (buf.length < capacity) {
+        buf = java.util.Arrays.copyOf(buf, (int) Math.min(capacity, 2L * buf.length));
+      } else {
+        keepLargest();
+      }
     }
   }
 
