@@ -20,7 +20,9 @@ TARGET="$HERE/target"
 OS_VERSION=3.5.0
 OPENSEARCH_ZIP="${OPENSEARCH_ZIP:-$TARGET/opensearch-dist/opensearch-$OS_VERSION.zip}"
 PLUGIN_ZIP="${PLUGIN_ZIP:-$(ls "$TARGET"/latte-opensearch-*.zip 2>/dev/null | head -n 1)}"
+# OpenSearch 3.5 runs on JDK 21+; JDK 25 is what it was verified with here, else the JDK running Maven.
 OS_JAVA="${OPENSEARCH_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+[ -x "$OS_JAVA/bin/java" ] || OS_JAVA="${JAVA_HOME:-$OS_JAVA}"
 JAVA_BIN="${JAVA_HOME:-$OS_JAVA}/bin/java"
 OS_USER="${LATTE_OS_USER:-latte-os}"
 HTTP_BASE="${LATTE_OS_HTTP_BASE:-19200}"       # nodes listen on HTTP_BASE+1..3 and TRANSPORT_BASE+1..3

@@ -89,17 +89,7 @@ class LuceneApiTest {
       embedder.embed(docs).forEach(v -> encoded.put(v.source().id(), v));
     }
     Path latteDir = tmp.resolve("latte");
-    TokenEmbedder precomputed = new TokenEmbedder() {
-      @Override
-      public ModelIdentity model() {
-        return model;
-      }
-
-      @Override
-      public List<DocumentVectors> embed(List<SourceDocument> batch) {
-        return batch.stream().map(d -> encoded.get(d.id())).toList();
-      }
-    };
+    TokenEmbedder precomputed = TokenEmbedder.precomputed(model, encoded);
     try (DocumentSource src = CorpusFile.open(CorpusFile.resolve(SAMPLE))) {
       IndexBuilder.build(latteDir, src, precomputed, BuildOptions.builder().assignProbes(0).build(), null);
     }

@@ -71,17 +71,7 @@ public final class SamplePrep {
       }
     }
     Path latteDir = work.resolve("latte-index");
-    TokenEmbedder precomputed = new TokenEmbedder() {
-      @Override
-      public ModelIdentity model() {
-        return model;
-      }
-
-      @Override
-      public List<DocumentVectors> embed(List<SourceDocument> batch) {
-        return batch.stream().map(d -> encoded.get(d.id())).toList();
-      }
-    };
+    TokenEmbedder precomputed = TokenEmbedder.precomputed(model, encoded);
     try (DocumentSource src = CorpusFile.open(CorpusFile.resolve(sample))) {
       IndexBuilder.build(latteDir, src, precomputed, BuildOptions.builder().assignProbes(0).build(), null);
     }

@@ -1,6 +1,7 @@
 package io.latte.indexer.input;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns documents into token vectors. The indexer calls it from one thread (the reading and
@@ -21,4 +22,22 @@ public interface TokenEmbedder {
    * @return one entry per document, in input order, each with {@code model().dim()} floats per token
    */
   List<DocumentVectors> embed(List<SourceDocument> documents);
+
+  /**
+   * An embedder that encodes nothing: it hands back vectors computed earlier (e.g. once, for writing
+   * the same documents into two indexes), looked up by document id.
+   */
+  static TokenEmbedder precomputed(ModelIdentity model, Map<String, DocumentVectors> byId) {
+    return new TokenEmbedder() {
+      @Override
+      public ModelIdentity model() {
+        return model;
+      }
+
+      @Override
+      public List<DocumentVectors> embed(List<SourceDocument> documents) {
+        return documents.stream().map(d -> byId.get(d.id())).toList();
+      }
+    };
+  }
 }
