@@ -170,6 +170,17 @@ public final class LateInteractionFieldMapper extends ParametrizedFieldMapper {
 
   /** The parser of the mapping's {@code "type": "late_interaction"}. */
   static Mapper.TypeParser typeParser(Codebooks codebooks) {
-    return new TypeParser((name, context) -> new Builder(name, codebooks));
+    return new TypeParser((name, context) -> {
+      // latte's Lucene fields have fixed names: a second late_interaction field would share them.
+      if (context.mapperService() != null) {
+        for (MappedFieldType t : context.mapperService().fieldTypes()) {
+          if (t instanceof LateInteractionFieldType && !t.name().equals(name) && !t.name().endsWith("." + name)) {
+            throw new IllegalArgumentException("field [" + name + "]: index already has the [" + CONTENT_TYPE
+                + "] field [" + t.name() + "], and an index holds at most one");
+          }
+        }
+      }
+      return new Builder(name, codebooks);
+    });
   }
 }

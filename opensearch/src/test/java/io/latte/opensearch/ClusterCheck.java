@@ -161,6 +161,8 @@ public final class ClusterCheck {
     expect400("bad-query-k", "/" + INDEX + "/_search", body(badK), "k must be");
     expect400("bad-doc-dimension", "/" + INDEX + "/_doc/bad1", "{\"vectors\": [[0.1, 0.2, 0.3]]}", "dimensions");
     expect400("bad-doc-value", "/" + INDEX + "/_doc/bad2", "{\"vectors\": [\"not a vector\"]}", "vectors");
+    expect400Put("second-field", "/" + INDEX + "/_mapping",
+        "{\"properties\": {\"more\": {\"type\": \"late_interaction\"}}}", "at most one");
     String mapping = "\"mappings\": {\"properties\": {\"v\": {\"type\": \"late_interaction\"}}}";
     expect400Put("missing-codebook-setting", "/nocodebook", "{" + mapping + "}", "index.latte.codebook");
     expect400Put("missing-codebook-file", "/nofile",
