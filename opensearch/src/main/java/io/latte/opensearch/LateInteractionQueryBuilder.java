@@ -145,9 +145,16 @@ public final class LateInteractionQueryBuilder extends AbstractQueryBuilder<Late
     return mode == Mode.XTR ? p.withCandidates(k) : candidates == null ? p : p.withCandidates(candidates);
   }
 
+  /** Query tokens accepted: bounds a request's per-shard tables (a ColBERT query has 32). */
+  public static final int MAX_QUERY_TOKENS = 1024;
+
   private static float[][] checkVectors(float[][] vectors) {
     if (vectors == null || vectors.length == 0) {
       throw new IllegalArgumentException("[" + NAME + "] needs [vectors]: the query's token vectors, [[…], …]");
+    }
+    if (vectors.length > MAX_QUERY_TOKENS) {
+      throw new IllegalArgumentException("[" + NAME + "] has " + vectors.length + " query token vectors; at most "
+          + MAX_QUERY_TOKENS + " are accepted");
     }
     int dim = vectors[0].length;
     for (int t = 0; t < vectors.length; t++) {

@@ -70,6 +70,8 @@ class LateInteractionQueryBuilderTest {
     assertError("{\"vectors\": [[1, \"a\"]]}", "non-number");
     assertError("{\"mode\": \"xtr\"}", "needs [vectors]");
     assertError("{\"vectors\": [[1, 2]], \"color\": 3}", "unknown field [color]");
+    String tooMany = "[1],".repeat(LateInteractionQueryBuilder.MAX_QUERY_TOKENS) + "[1]";
+    assertError("{\"vectors\": [" + tooMany + "]}", "at most " + LateInteractionQueryBuilder.MAX_QUERY_TOKENS);
   }
 
   private static void assertError(String json, String needle) {
