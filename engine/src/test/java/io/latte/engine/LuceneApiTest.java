@@ -23,6 +23,7 @@ import io.latte.searcher.Hit;
 import io.latte.searcher.SearchMode;
 import io.latte.searcher.SearchParams;
 import io.latte.searcher.SearchResult;
+import io.latte.searcher.lucene.ColbertQuery;
 import io.latte.searcher.lucene.MaxSimRescorer;
 import io.latte.searcher.lucene.MuveraQuery;
 import io.latte.searcher.lucene.XtrQuery;
@@ -88,17 +89,7 @@ class LuceneApiTest {
       embedder.embed(docs).forEach(v -> encoded.put(v.source().id(), v));
     }
     Path latteDir = tmp.resolve("latte");
-    TokenEmbedder precomputed = new TokenEmbedder() {
-      @Override
-      public ModelIdentity model() {
-        return model;
-      }
-
-      @Override
-      public List<DocumentVectors> embed(List<SourceDocument> batch) {
-        return batch.stream().map(d -> encoded.get(d.id())).toList();
-      }
-    };
+    TokenEmbedder precomputed = TokenEmbedder.replaying(model, encoded);
     try (DocumentSource src = CorpusFile.open(CorpusFile.resolve(SAMPLE))) {
       IndexBuilder.build(latteDir, src, precomputed, BuildOptions.builder().assignProbes(0).build(), null);
     }
@@ -167,6 +158,20 @@ class LuceneApiTest {
           .build();
       assertEquals(idsAndScores(latte(q, SearchMode.XTR, "topic:\"" + topic + "\"", 10)),
           idsAndScores(hits(searcher.search(bq, 10))), q + " / " + topic);
+    }
+  }
+
+  @Test
+  void colbertQueryEqualsColbertMode() throws IOException {
+    IndexSearcher searcher = new IndexSearcher(plain);
+    for (String q : queries) {
+      float[][] vectors = engine.encoder().encodeQuery(q).vectors();
+      assertEquals(idsAndScores(latte(q, SearchMode.COLBERT, null, 10)), idsAndScores(hits(searcher.search(
+          new ColbertQuery(vectors, codebook, 10, null, SearchParams.defaults()), 10))), q);
+      String topic = topicOfBestHit(q);
+      Query filter = new TermQuery(new Term("topic", topic));
+      assertEquals(idsAndScores(latte(q, SearchMode.COLBERT, "topic:\"" + topic + "\"", 10)), idsAndScores(hits(
+          searcher.search(new ColbertQuery(vectors, codebook, 10, filter, SearchParams.defaults()), 10))), q + " / " + topic);
     }
   }
 

@@ -53,6 +53,18 @@ public final class LateInteraction {
   }
 
   /**
+   * {@code colbert}'s best {@code n} documents of the whole index: token retrieval's best {@code
+   * max(n, p.candidates())} candidates re-scored by exact MaxSim (global doc ids, best first) —
+   * what {@code latte search --mode colbert} returns. The scores are exact MaxSim, so they compare
+   * across indexes (e.g. the shards of a distributed index) built with the same codebook.
+   */
+  public static ScoreDoc[] colbert(IndexHandle index, Weight filter, float[] projected, int nq, SearchParams p, int n)
+      throws IOException {
+    XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(n, p.candidates()), false);
+    return scoreDocs(new MaxSimScorer(index, projected, nq).rescore(r.top(), n));
+  }
+
+  /**
    * Exact MaxSim of {@code hits} (any order; their scores are ignored), the best {@code n} first,
    * ties to the lower doc id: {@code colbert}'s and {@code muvera}'s re-scoring stage.
    */

@@ -56,4 +56,22 @@ public interface TokenEmbedder {
       }
     };
   }
+
+  /**
+   * An embedder that encodes nothing: it hands back vectors computed earlier (e.g. once, for writing
+   * the same documents into two indexes), looked up by document id.
+   */
+  static TokenEmbedder replaying(ModelIdentity model, java.util.Map<String, DocumentVectors> byId) {
+    return new TokenEmbedder() {
+      @Override
+      public ModelIdentity model() {
+        return model;
+      }
+
+      @Override
+      public List<DocumentVectors> embed(List<SourceDocument> documents) {
+        return documents.stream().map(d -> byId.get(d.id())).toList();
+      }
+    };
+  }
 }

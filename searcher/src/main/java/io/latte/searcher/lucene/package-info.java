@@ -9,6 +9,9 @@
  *   <li>first stage: {@link io.latte.searcher.lucene.XtrQuery} (XTR token retrieval, global top k
  *       computed in {@code rewrite}, composable in a {@link org.apache.lucene.search.BooleanQuery})
  *       or {@link io.latte.searcher.lucene.MuveraQuery} (Lucene's HNSW over MUVERA encodings);
+ *   <li>both stages in one query: {@link io.latte.searcher.lucene.ColbertQuery} ({@code colbert}
+ *       mode: token retrieval's candidates re-scored by exact MaxSim in {@code rewrite}; its scores
+ *       depend only on query and document, so separate indexes' — e.g. shards' — compare);
  *   <li>second stage: {@link io.latte.searcher.lucene.MaxSimRescorer}, exact MaxSim as a {@link
  *       org.apache.lucene.search.Rescorer}, whose {@code explain} gives the per-token matches.
  * </ul>

@@ -18,6 +18,10 @@ class StagesTest {
     kthRounds(r, 200, 20, 100, (round, i) -> r.nextInt(30) / 3f, true);
     // Long streams (many buffer compactions), ties or not, every value offered.
     kthRounds(r, 50, 300, 5000, (round, i) -> round % 2 == 0 ? r.nextInt(50) : (float) r.nextGaussian(), false);
+    // k larger than the growing buffer's first size: the buffer doubles, then compacts (k' = 10^6 on a
+    // small shard allocates only what arrives).
+    kthRounds(r, 20, 5000, 20000, (round, i) -> (float) r.nextGaussian(), false);
+    kthRounds(r, 5, 1_000_000, 3000, (round, i) -> r.nextInt(100), true);
     assertThrows(IllegalArgumentException.class, () -> new KthLargest(0));
     // k above the initial buffer: the buffer grows (k' up to 3000 over up to 8000 values)
     kthRounds(r, 4, 3000, 8000, (round, i) -> (float) r.nextGaussian(), false);
