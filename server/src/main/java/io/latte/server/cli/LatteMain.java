@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       BenchCommand.class,
       CompressionCommand.class,
+      RegressCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
     })
