@@ -2,6 +2,7 @@ package io.latte.eval.baseline;
 
 import io.latte.eval.beir.BeirDocument;
 import io.latte.eval.encode.EncodedCorpus;
+import io.latte.eval.engine.TempFolders;
 import io.latte.eval.harness.ModeRunner;
 import io.latte.eval.harness.QuerySet;
 import io.latte.eval.metrics.ScoredDoc;
@@ -9,14 +10,11 @@ import io.latte.eval.metrics.TrecOrder;
 import io.latte.indexer.analysis.Bm25Languages;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -159,15 +157,7 @@ public final class LuceneLateInteraction implements Closeable {
       reader.close();
       directory.close();
     } finally {
-      try (Stream<Path> files = Files.walk(dir)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> {
-          try {
-            Files.deleteIfExists(p);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
-      }
+      TempFolders.deleteTree(dir);
     }
   }
 }

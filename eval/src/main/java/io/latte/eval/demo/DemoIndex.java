@@ -2,6 +2,8 @@ package io.latte.eval.demo;
 
 import io.latte.eval.beir.BeirDocument;
 import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.eval.engine.PrecomputedEmbedder;
+import io.latte.eval.engine.TempFolders;
 import io.latte.eval.harness.EngineModes;
 import io.latte.eval.harness.ModeRunner;
 import io.latte.eval.harness.QuerySet;
@@ -22,15 +24,12 @@ import io.latte.searcher.SearchMode;
 import io.latte.searcher.SearchParams;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * The demo's index path: the sample passages, already encoded for the float modes, written into a
@@ -68,17 +67,7 @@ final class DemoIndex implements Closeable {
       vectors.put(s, new DocumentVectors(s, flat, e.length(), e.tokens(), e.starts(), e.ends()));
     }
     ModelIdentity model = EncoderEmbedder.identity(encoder);
-    TokenEmbedder precomputed = new TokenEmbedder() {
-      @Override
-      public ModelIdentity model() {
-        return model;
-      }
-
-      @Override
-      public List<DocumentVectors> embed(List<SourceDocument> batch) {
-        return batch.stream().map(vectors::get).toList();
-      }
-    };
+    TokenEmbedder precomputed = new PrecomputedEmbedder(model, vectors::get);
     Path dir = Files.createTempDirectory("latte-demo-index");
     try {
       // No MUVERA graph: the demo shows token retrieval (xtr) and its re-ranking (colbert).
@@ -117,14 +106,6 @@ final class DemoIndex implements Closeable {
   }
 
   private static void delete(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-    }
+    TempFolders.deleteTree(dir);
   }
 }

@@ -9,6 +9,8 @@ import io.latte.eval.encode.EncodeProgress;
 import io.latte.eval.encode.EncodedCorpus;
 import io.latte.eval.encode.EncodingCache;
 import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.eval.engine.PrecomputedEmbedder;
+import io.latte.eval.engine.TempFolders;
 import io.latte.eval.harness.BaselineModes;
 import io.latte.eval.harness.EngineModes;
 import io.latte.eval.harness.EvalReport;
@@ -38,13 +40,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Runs one {@link RegressionSpec}: encodes the corpus (or reads it from the encoding cache), scores
@@ -137,7 +137,7 @@ public final class RegressionRunner {
   }
 
   private void build(RegressionSpec spec, BeirDataset dataset, EncodedCorpus corpus, Path dir) throws IOException {
-    deleteTree(dir);
+    TempFolders.deleteTree(dir);
     Files.createDirectories(dir);
     List<SourceDocument> docs = new ArrayList<>(corpus.size());
     try (CloseableIterator<BeirDocument> it = dataset.openCorpus()) {
@@ -149,24 +149,12 @@ public final class RegressionRunner {
     }
     ModelIdentity model = EncoderEmbedder.identity(encoder);
     // The cached vectors, not a second encoding (no token strings: explanations are not needed here).
-    TokenEmbedder cached = new TokenEmbedder() {
-      @Override
-      public ModelIdentity model() {
-        return model;
-      }
-
-      @Override
-      public List<DocumentVectors> embed(List<SourceDocument> batch) {
-        List<DocumentVectors> out = new ArrayList<>(batch.size());
-        for (SourceDocument d : batch) {
-          int doc = corpus.ordinal(d.id());
-          // A document the encoder left out has no vectors: the builder skips it as a bad document.
-          out.add(doc < 0 ? new DocumentVectors(d, new float[0], 0)
-              : new DocumentVectors(d, corpus.tokens(doc), corpus.tokenCount(doc)));
-        }
-        return out;
-      }
-    };
+    TokenEmbedder cached = new PrecomputedEmbedder(model, d -> {
+      int doc = corpus.ordinal(d.id());
+      // A document the encoder left out has no vectors: the builder skips it as a bad document.
+      return doc < 0 ? new DocumentVectors(d, new float[0], 0)
+          : new DocumentVectors(d, corpus.tokens(doc), corpus.tokenCount(doc));
+    });
     var s = spec.index();
     BuildOptions options = BuildOptions.builder()
         .bits(s.bits()).projectionDim(s.dims()).numCentroids(s.centroids()).language(s.language())
@@ -179,16 +167,5 @@ public final class RegressionRunner {
     }
     Files.writeString(dir.resolve(COMPLETE), "");
     log.printf(Locale.ROOT, "%s: built %s in %.1f s%n", spec.name(), dir, (System.nanoTime() - t0) / 1e9);
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -3,25 +3,15 @@ package io.latte.server.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** {@code latte demo} runs the whole main job on the embedded model and prints hits, matches and metrics. */
 class DemoCommandTest {
   @Test
   void demoPrintsHitsTokenMatchesAndMetrics() {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      code = CliTestSupport.run("demo").exitCode();
-    } finally {
-      System.setOut(saved);
-    }
-    String out = buf.toString(StandardCharsets.UTF_8);
+    CliTestSupport.Result r = CliTestSupport.runCapturingStdout("demo");
+    int code = r.exitCode();
+    String out = r.out();
     assertEquals(0, code, out);
     assertTrue(out.contains("sample collection: 263 passages, 16 queries"), out);
     assertEquals(16, out.lines().filter(l -> l.contains("matches of the first exact hit:")).count());

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,16 +24,8 @@ class RegressCommandTest {
   record Run(int code, String out, String err) {}
 
   static Run regress(String... args) {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    CliTestSupport.Result r;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      r = CliTestSupport.run(args);
-    } finally {
-      System.setOut(saved);
-    }
-    return new Run(r.exitCode(), buf.toString(StandardCharsets.UTF_8), r.err());
+    CliTestSupport.Result r = CliTestSupport.runCapturingStdout(args);
+    return new Run(r.exitCode(), r.out(), r.err());
   }
 
   @Test
