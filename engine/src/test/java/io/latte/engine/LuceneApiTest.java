@@ -89,7 +89,7 @@ class LuceneApiTest {
       embedder.embed(docs).forEach(v -> encoded.put(v.source().id(), v));
     }
     Path latteDir = tmp.resolve("latte");
-    TokenEmbedder precomputed = TokenEmbedder.replaying(model, encoded);
+    TokenEmbedder precomputed = TokenEmbedder.replaying(model, d -> encoded.get(d.id()));
     try (DocumentSource src = CorpusFile.open(CorpusFile.resolve(SAMPLE))) {
       IndexBuilder.build(latteDir, src, precomputed, BuildOptions.builder().assignProbes(0).build(), null);
     }

@@ -71,7 +71,7 @@ public final class SamplePrep {
       }
     }
     Path latteDir = work.resolve("latte-index");
-    TokenEmbedder precomputed = TokenEmbedder.replaying(model, encoded);
+    TokenEmbedder precomputed = TokenEmbedder.replaying(model, d -> encoded.get(d.id()));
     try (DocumentSource src = CorpusFile.open(CorpusFile.resolve(sample))) {
       IndexBuilder.build(latteDir, src, precomputed, BuildOptions.builder().assignProbes(0).build(), null);
     }

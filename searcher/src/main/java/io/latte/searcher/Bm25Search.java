@@ -19,18 +19,19 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 
 /**
- * BM25 over the index's title + text field: a bag-of-words query of the analysed terms (the first
+ * BM25 over the index's title + text field: a bag-of-words query of the terms analysed in the
+ * index's language, (the first
  * {@link IndexSearcher#getMaxClauseCount()} of a very long query), plus the filter.
  */
 final class Bm25Search {
-  private static final Analyzer ANALYZER = LatteIndexFormat.queryAnalyzer();
-
   private Bm25Search() {}
 
   static List<ScoredDocs.Entry> search(IndexHandle index, String text, Query filter, int k) throws IOException {
     BooleanQuery.Builder terms = new BooleanQuery.Builder();
     int clauses = 0;
-    try (TokenStream ts = ANALYZER.tokenStream(LatteIndexFormat.FIELD_BM25, text)) {
+    // The index's own analyzer: query terms must be analysed the way the field was.
+    Analyzer analyzer = LatteIndexFormat.queryAnalyzer(index.meta().language());
+    try (TokenStream ts = analyzer.tokenStream(LatteIndexFormat.FIELD_BM25, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken() && clauses < IndexSearcher.getMaxClauseCount()) {

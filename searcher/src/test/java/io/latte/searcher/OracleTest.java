@@ -187,6 +187,90 @@ class OracleTest {
     }
   }
 
+  /**
+   * XTR itself, brute force: with every cluster probed, query token {@code q} retrieves the k' live
+   * tokens most similar to it, and a document it retrieved nothing from gets the k'-th similarity
+   * {@code m_q}. A document's best token is retrieved exactly when it reaches {@code m_q}, so its XTR
+   * score is {@code Σ_q max(maxsim_q(doc), m_q)}: computed here from the decoded vectors, sorting
+   * every token's similarity.
+   *
+   * <p>The searcher picks the k' by its 8-bit tables, each similarity off by at most {@code E_q}
+   * ({@link io.latte.searcher.xtr.QueryTables#errorBound}), so its k'-th value is within {@code E_q}
+   * of {@code m_q} and each query token's term within {@code 2 E_q} of the oracle's: that is the
+   * tolerance, per document, not a fudge factor.
+   */
+  @Test
+  void xtrWithEveryClusterProbedEqualsBruteForceXtr() throws Exception {
+    var cb = index.codebook();
+    int dim = cb.dim();
+    int tokens = decoded.values().stream().mapToInt(m -> m.length / dim).sum();
+    for (int kPrime : new int[] {1, 7, 40, 300, tokens}) {
+      for (long seed = 0; seed < 4; seed++) {
+        QueryVectors q = query(seed);
+        float[] projected = new float[q.tokens() * dim];
+        for (int i = 0; i < q.tokens(); i++) {
+          System.arraycopy(cb.project(Arrays.copyOfRange(q.flat(), i * q.dim(), (i + 1) * q.dim())), 0, projected,
+              i * dim, dim);
+        }
+        var tables = io.latte.searcher.xtr.QueryTables.build(cb.quantizer(), projected, q.tokens());
+        float tolerance = 2e-4f;
+        for (int i = 0; i < q.tokens(); i++) {
+          tolerance += 2 * tables.errorBound(i);
+        }
+        Map<String, Float> oracle = bruteForceXtr(projected, q.tokens(), kPrime);
+        SearchParams p = SearchParams.defaults().withK(20).withNprobe(cb.numCentroids()).withKPrime(kPrime);
+        List<Hit> xtr = search(q, SearchMode.XTR, null, p).hits();
+        assertEquals(20, xtr.size());
+        if (kPrime == tokens) {
+          tolerance = 2e-4f; // everything retrieved: nothing near a cut, scores are exact MaxSim
+        }
+        assertSameRanking(oracle, xtr, tolerance);
+      }
+    }
+  }
+
+  /** id → Σ_q max(best similarity in the document, k'-th best similarity over all live tokens). */
+  static Map<String, Float> bruteForceXtr(float[] projected, int nq, int kPrime) {
+    int dim = index.codebook().dim();
+    Map<String, float[]> best = new java.util.HashMap<>();
+    float[][] all = new float[nq][];
+    int tokens = decoded.values().stream().mapToInt(m -> m.length / dim).sum();
+    for (int q = 0; q < nq; q++) {
+      all[q] = new float[tokens];
+    }
+    int[] next = new int[1];
+    decoded.forEach((id, m) -> {
+      float[] b = new float[nq];
+      Arrays.fill(b, Float.NEGATIVE_INFINITY);
+      for (int t = 0; t < m.length / dim; t++) {
+        for (int q = 0; q < nq; q++) {
+          float s = 0;
+          for (int d = 0; d < dim; d++) {
+            s += projected[q * dim + d] * m[t * dim + d];
+          }
+          b[q] = Math.max(b[q], s);
+          all[q][next[0]] = s;
+        }
+        next[0]++;
+      }
+      best.put(id, b);
+    });
+    float[] kth = new float[nq];
+    for (int q = 0; q < nq; q++) {
+      Arrays.sort(all[q]);
+      kth[q] = all[q][tokens - Math.min(kPrime, tokens)];
+    }
+    Map<String, Float> out = new java.util.HashMap<>();
+    best.forEach((id, b) -> {
+      float total = 0;
+      for (int q = 0; q < nq; q++) {
+        total += Math.max(b[q], kth[q]);
+      }
+      out.put(id, total);
+    });
+    return out;
+  }
+
   @Test
   void explanationsSumToTheScore() throws Exception {
     QueryVectors q = query(11);

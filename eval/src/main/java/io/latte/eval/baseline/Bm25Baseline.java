@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import io.latte.indexer.analysis.Bm25Languages;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -32,18 +32,29 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 /**
  * BM25 over title + text in an in-memory Lucene index, with Anserini's BEIR settings (English
  * analyzer with Porter stemming and stop words, k1 = 0.9, b = 0.4) so that the number is comparable
- * with the published flat BM25 baseline.
+ * with the published flat BM25 baseline; another language's analyzer ({@link Bm25Languages}) on
+ * request.
  */
 public final class Bm25Baseline implements AutoCloseable {
   static final String ID = "id";
   static final String BODY = "body";
 
-  private final Analyzer analyzer = new EnglishAnalyzer();
+  private final Analyzer analyzer;
   private final ByteBuffersDirectory dir = new ByteBuffersDirectory();
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
 
+  /** English, as Anserini's baseline. */
   public Bm25Baseline(Iterator<IdText> documents) throws IOException {
+    this(documents, Bm25Languages.DEFAULT);
+  }
+
+  /**
+   * @param language a {@link Bm25Languages} code
+   * @throws IllegalArgumentException for an unknown code
+   */
+  public Bm25Baseline(Iterator<IdText> documents, String language) throws IOException {
+    analyzer = Bm25Languages.analyzer(language);
     BM25Similarity similarity = new BM25Similarity(0.9f, 0.4f);
     IndexWriterConfig config = new IndexWriterConfig(analyzer).setSimilarity(similarity);
     try (IndexWriter writer = new IndexWriter(dir, config)) {
@@ -87,7 +98,6 @@ public final class Bm25Baseline implements AutoCloseable {
   @Override
   public void close() throws IOException {
     reader.close();
-    dir.close();
-    analyzer.close();
+    dir.close(); // the analyzer is shared (Bm25Languages): not closed here
   }
 }

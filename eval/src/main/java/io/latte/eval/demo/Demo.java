@@ -19,6 +19,7 @@ import io.latte.eval.metrics.ScoredDoc;
 import io.latte.indexer.vector.VectorKernels;
 import io.latte.models.EncodedText;
 import io.latte.models.TokenEncoder;
+import io.latte.searcher.SearchMode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -28,7 +29,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Runs the demo on the bundled sample collection and prints it to {@code out}. */
+/**
+ * Runs the demo on the bundled sample collection and prints it to {@code out}: exact MaxSim over the
+ * float vectors (the oracle), the same vectors compressed into a latte index and searched by token
+ * retrieval ({@code xtr}) and candidate re-ranking ({@code colbert}), and the dense and BM25
+ * baselines.
+ */
 public final class Demo {
   /** Classpath folder of the sample collection. */
   public static final String SAMPLE = "/sample/";
@@ -63,7 +69,7 @@ public final class Demo {
     List<EncodedText> encoded = encoder.encodeDocuments(docs.stream().map(BeirDocument::fullText).toList());
     double secs = (System.nanoTime() - t0) / 1e9;
     EncodedCorpus corpus = toCorpus(docs, encoded);
-    out.printf(Locale.ROOT, "encoded %d passages, %d tokens in %.1f s (%.0f passages/s)%n%n",
+    out.printf(Locale.ROOT, "encoded %d passages, %d tokens in %.1f s (%.0f passages/s)%n",
         corpus.size(), corpus.totalTokens(), secs, corpus.size() / secs);
 
     QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
@@ -71,9 +77,18 @@ public final class Demo {
     EvalReport report = new EvalReport("sample", encoder.info().name(), dataset.qrels("test"));
     Map<String, ModeRun> runs = new LinkedHashMap<>();
     RunExecutor executor = new RunExecutor(1);
-    try (Bm25Baseline bm25 = new Bm25Baseline(DatasetEncoding.asIdText(docs.iterator()))) {
+    long t1 = System.nanoTime();
+    try (DemoIndex index = DemoIndex.build(encoder, docs, encoded);
+        Bm25Baseline bm25 = new Bm25Baseline(DatasetEncoding.asIdText(docs.iterator()))) {
+      var meta = index.index().meta();
+      out.printf(Locale.ROOT, "indexed them in %.1f s: %d centroids, %d-bit residuals, %d + %d bytes per token"
+              + " (float: %d); xtr and colbert below search this index%n%n",
+          (System.nanoTime() - t1) / 1e9, meta.centroids(), meta.bits(), meta.centroidBytes(), meta.bytesPerVector(),
+          4 * meta.inputDim());
       Map<String, ModeRunner> modes = new LinkedHashMap<>();
       modes.put("exact", BaselineModes.exact(corpus, qs));
+      modes.put("xtr", index.runner(qs, SearchMode.XTR));
+      modes.put("colbert", index.runner(qs, SearchMode.COLBERT));
       modes.put("dense", BaselineModes.dense(corpus, qs));
       modes.put("bm25", BaselineModes.bm25(bm25, qs));
       for (var m : modes.entrySet()) {
@@ -92,7 +107,7 @@ public final class Demo {
       out.printf(Locale.ROOT, "%s  \"%s\"%n", qs.id(q), qs.text(q));
       for (var run : runs.values()) {
         List<ScoredDoc> hits = run.run().get(qs.id(q));
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-6s", run.mode()));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-7s", run.mode()));
         for (int i = 0; i < Math.min(SHOWN_HITS, hits.size()); i++) {
           ScoredDoc h = hits.get(i);
           line.append(String.format(Locale.ROOT, " %s %-28s", h.docId(), shorten(titles.get(h.docId()), 26)));

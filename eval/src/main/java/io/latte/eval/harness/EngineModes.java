@@ -4,6 +4,7 @@ import io.latte.engine.SearchEngine;
 import io.latte.eval.metrics.ScoredDoc;
 import io.latte.models.EncodedText;
 import io.latte.searcher.Hit;
+import io.latte.searcher.LatteSearcher;
 import io.latte.searcher.QueryVectors;
 import io.latte.searcher.SearchMode;
 import io.latte.searcher.SearchParams;
@@ -30,6 +31,11 @@ public final class EngineModes {
 
   /** The index's searcher in {@code mode}; {@code depth} becomes the request's k. */
   public static ModeRunner runner(SearchEngine engine, QuerySet queries, SearchMode mode, SearchParams params) {
+    return runner(engine.searcher(), queries, mode, params);
+  }
+
+  /** A searcher in {@code mode}; {@code depth} becomes the request's k. */
+  public static ModeRunner runner(LatteSearcher searcher, QuerySet queries, SearchMode mode, SearchParams params) {
     QueryVectors[] vectors = new QueryVectors[queries.size()];
     if (mode.needsVectors()) {
       for (int q = 0; q < vectors.length; q++) {
@@ -39,7 +45,7 @@ public final class EngineModes {
     }
     return (q, depth) -> {
       var request = new SearchRequest(queries.text(q), vectors[q], mode, null, false, params.withK(depth));
-      List<Hit> hits = engine.searcher().search(request).hits();
+      List<Hit> hits = searcher.search(request).hits();
       List<ScoredDoc> out = new ArrayList<>(hits.size());
       for (Hit h : hits) {
         out.add(new ScoredDoc(h.id(), h.score()));

@@ -1,5 +1,6 @@
 package io.latte.indexer.build;
 
+import io.latte.indexer.analysis.Bm25Languages;
 import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.codebook.KMeans;
 import io.latte.indexer.input.BadDocumentPolicy;
@@ -44,6 +45,9 @@ import java.util.Objects;
  * @param muvera the MUVERA encoding a new index gives every document (default {@link
  *     FdeConfig#defaults()}), or null for none (saves its HNSW graph: ≈ 4 KiB per document)
  * @param codebook a trained codebook to use for a new index instead of training one, or null
+ * @param language the BM25 field's language code ({@link Bm25Languages}) of a new index; null = as
+ *     the index (for a new one {@value Bm25Languages#DEFAULT}); given for an existing index it must
+ *     equal the index's
  */
 public record BuildOptions(
     int bits,
@@ -66,7 +70,8 @@ public record BuildOptions(
     double ramBufferMb,
     int encodeThreads,
     FdeConfig muvera,
-    Codebook codebook) {
+    Codebook codebook,
+    String language) {
 
   public static final int DEFAULT_BITS = 2;
   public static final int DEFAULT_SAMPLE_TOKENS = 1 << 18;
@@ -99,6 +104,7 @@ public record BuildOptions(
     if (!(ramBufferMb >= 1)) {
       throw new IllegalArgumentException("ramBufferMb must be >= 1, got " + ramBufferMb);
     }
+    language = language == null ? null : Bm25Languages.normalize(language);
   }
 
   private static void positive(String name, long v) {
@@ -146,6 +152,7 @@ public record BuildOptions(
     b.encodeThreads = encodeThreads;
     b.muvera = muvera;
     b.codebook = codebook;
+    b.language = language;
     return b;
   }
 
@@ -172,6 +179,7 @@ public record BuildOptions(
     private int encodeThreads = Runtime.getRuntime().availableProcessors();
     private FdeConfig muvera = FdeConfig.defaults();
     private Codebook codebook;
+    private String language;
 
     private Builder() {}
 
@@ -196,12 +204,14 @@ public record BuildOptions(
     public Builder encodeThreads(int v) { encodeThreads = v; return this; }
     public Builder muvera(FdeConfig v) { muvera = v; return this; }
     public Builder codebook(Codebook v) { codebook = v; return this; }
+    public Builder language(String v) { language = v; return this; }
 
     public BuildOptions build() {
       return new BuildOptions(
           bits, projectionDim, numCentroids, sampleTokens, expectedDocuments, batchSize, queueBatches,
           commitEveryDocs, commitEverySeconds, badDocuments, maxReportedBadDocuments, seed,
-          kmeansIterations, trainingThreads, assignProbes, resume, mergeToSegments, ramBufferMb, encodeThreads, muvera, codebook);
+          kmeansIterations, trainingThreads, assignProbes, resume, mergeToSegments, ramBufferMb, encodeThreads, muvera, codebook,
+          language);
     }
   }
 }

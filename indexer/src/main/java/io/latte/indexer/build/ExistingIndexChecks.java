@@ -25,6 +25,16 @@ final class ExistingIndexChecks {
     }
   }
 
+  /** The BM25 field's analyzer is fixed too: terms analysed two ways would not match each other. */
+  static void requireLanguage(String indexLanguage, BuildOptions o, String what) {
+    if (o.language() != null && !o.language().equals(indexLanguage)) {
+      throw new IllegalArgumentException(
+          "language=" + o.language() + " was requested but " + what + " has language=" + indexLanguage
+              + ": the BM25 analyzer is fixed when an index is created. Leave the option out to add to"
+              + " this index, or build a new one.");
+    }
+  }
+
   private static IllegalArgumentException conflict(String name, int asked, int actual, String what) {
     return new IllegalArgumentException(
         name + "=" + asked + " was requested but " + what + " has " + name + "=" + actual

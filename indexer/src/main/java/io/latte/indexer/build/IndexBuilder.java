@@ -71,7 +71,7 @@ public final class IndexBuilder {
         CodebookTraining.Result t = CodebookTraining.run(source, first, workers, checks, model, options, l);
         writer = LatteIndexWriter.create(
             indexDir, t.codebook(), model, t.build(), source.fingerprint(), options.ramBufferMb(),
-            options.muvera());
+            options.muvera(), options.language());
         l.onTrained(t.codebook(), t.seconds());
         buffered = t.buffered();
         trainingSeconds = t.seconds();
@@ -82,6 +82,7 @@ public final class IndexBuilder {
         writer = LatteIndexWriter.open(indexDir, options.ramBufferMb());
         writer.meta().model().requireSameModel(model, indexDir.toString());
         ExistingIndexChecks.requireCompatible(writer.codebook(), options, "index " + indexDir);
+        ExistingIndexChecks.requireLanguage(writer.meta().language(), options, "index " + indexDir);
         CommitData last = writer.lastCommit();
         if (options.resume() && last.resumable(source.fingerprint())) {
           resumeAfter = last.through();

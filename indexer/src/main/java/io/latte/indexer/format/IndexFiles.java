@@ -28,11 +28,11 @@ public record IndexFiles(IndexMeta meta, Codebook codebook) {
    */
   public static IndexFiles create(
       Path indexDir, Codebook codebook, ModelIdentity model, IndexMeta.Build build,
-      io.latte.indexer.muvera.FdeConfig muvera) throws IOException {
+      io.latte.indexer.muvera.FdeConfig muvera, String language) throws IOException {
     Files.createDirectories(indexDir);
     Path cbFile = indexDir.resolve(LatteIndexFormat.CODEBOOK_FILE);
     codebook.write(cbFile);
-    IndexMeta meta = IndexMeta.of(model, codebook, sha256(cbFile), build, muvera);
+    IndexMeta meta = IndexMeta.of(model, codebook, sha256(cbFile), build, muvera, language);
     IndexMetaFile.write(indexDir, meta);
     return new IndexFiles(meta, codebook);
   }

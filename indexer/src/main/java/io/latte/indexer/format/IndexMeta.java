@@ -1,5 +1,6 @@
 package io.latte.indexer.format;
 
+import io.latte.indexer.analysis.Bm25Languages;
 import io.latte.indexer.muvera.FdeConfig;
 import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.input.ModelIdentity;
@@ -23,6 +24,9 @@ import java.util.Objects;
  * @param created creation time, ISO-8601
  * @param muvera the MUVERA fixed-dimensional encoding every document carries (field {@value
  *     LatteIndexFormat#FIELD_MUVERA}), or null for an index without it
+ * @param language the BM25 field's analyzer ({@link Bm25Languages}), for documents and queries
+ *     alike; absent in indexes written before it existed, which read as {@value
+ *     Bm25Languages#DEFAULT}
  */
 public record IndexMeta(
     int formatVersion,
@@ -36,7 +40,8 @@ public record IndexMeta(
     CodebookRef codebook,
     Build build,
     String created,
-    FdeConfig muvera) {
+    FdeConfig muvera,
+    String language) {
 
   /**
    * @param file codebook file name, relative to the index directory
@@ -62,10 +67,12 @@ public record IndexMeta(
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(codebook, "codebook");
     Objects.requireNonNull(build, "build");
+    language = Bm25Languages.normalize(language);
   }
 
   /** The meta of a new index with {@code codebook}, whose file hashes to {@code sha256}. */
-  public static IndexMeta of(ModelIdentity model, Codebook codebook, String sha256, Build build, FdeConfig muvera) {
+  public static IndexMeta of(ModelIdentity model, Codebook codebook, String sha256, Build build, FdeConfig muvera,
+      String language) {
     if (codebook.inputDim() != model.dim()) {
       throw new IllegalArgumentException(
           "codebook inputDim " + codebook.inputDim() + " must equal the model dim " + model.dim());
@@ -76,7 +83,7 @@ public record IndexMeta(
         codebook.numCentroids(), LatteIndexFormat.centroidBytes(codebook.numCentroids()),
         codebook.bytesPerVector(),
         new CodebookRef(LatteIndexFormat.CODEBOOK_FILE, sha256, Float.isNaN(err) ? null : (double) err),
-        build, Instant.now().toString(), muvera);
+        build, Instant.now().toString(), muvera, language);
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.latte.indexer.format;
 
+import io.latte.indexer.analysis.Bm25Languages;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -37,7 +37,7 @@ import org.apache.lucene.search.similarities.Similarity;
  *                                                               stored fields (older indexes: stored only)
  * {@value #FIELD_TITLE}              StoredField                              title
  * {@value #FIELD_TEXT}               StoredField                              text
- * {@value #FIELD_BM25}               TextField (EnglishAnalyzer)              title + " " + text, for BM25(k1=0.9, b=0.4)
+ * {@value #FIELD_BM25}               TextField (the index's language)        title + " " + text, for BM25(k1=0.9, b=0.4)
  * {@value #FIELD_TOKENS}             indexed, DOCS_AND_FREQS_AND_POSITIONS,   one token per document token:
  *                    omitNorms, payloads; postings format     term = centroid id, position = token
  *                    LatteTokens10 (layout below)             ordinal, payload = residual codes
@@ -171,17 +171,20 @@ public final class LatteIndexFormat {
   }
 
   /**
-   * Index-time analyzer: English for the BM25 field. The token field carries its own pre-built
-   * token stream and keyword fields are not analysed; the standard analyzer covers anything else.
+   * Index-time analyzer: the index's language ({@link IndexMeta#language()}) for the BM25 field.
+   * The token field carries its own pre-built token stream and keyword fields are not analysed; the
+   * standard analyzer covers anything else.
+   *
+   * @throws IllegalArgumentException for an unknown language code
    */
-  public static Analyzer indexAnalyzer() {
+  public static Analyzer indexAnalyzer(String language) {
     return new PerFieldAnalyzerWrapper(
-        new StandardAnalyzer(), Map.of(FIELD_BM25, new EnglishAnalyzer()));
+        new StandardAnalyzer(), Map.of(FIELD_BM25, Bm25Languages.analyzer(language)));
   }
 
-  /** Analyzer for BM25 query text (same as the field's index analyzer). */
-  public static Analyzer queryAnalyzer() {
-    return new EnglishAnalyzer();
+  /** Analyzer for BM25 query text (the field's index analyzer; shared, thread-safe). */
+  public static Analyzer queryAnalyzer(String language) {
+    return Bm25Languages.analyzer(language);
   }
 
   /** The Lucene field of metadata key {@code key}. */

@@ -59,9 +59,10 @@ public interface TokenEmbedder {
 
   /**
    * An embedder that encodes nothing: it hands back vectors computed earlier (e.g. once, for writing
-   * the same documents into two indexes), looked up by document id.
+   * the same documents into two indexes, or the encoding cache's), by document.
    */
-  static TokenEmbedder replaying(ModelIdentity model, java.util.Map<String, DocumentVectors> byId) {
+  static TokenEmbedder replaying(ModelIdentity model,
+      java.util.function.Function<SourceDocument, DocumentVectors> vectors) {
     return new TokenEmbedder() {
       @Override
       public ModelIdentity model() {
@@ -70,7 +71,7 @@ public interface TokenEmbedder {
 
       @Override
       public List<DocumentVectors> embed(List<SourceDocument> documents) {
-        return documents.stream().map(d -> byId.get(d.id())).toList();
+        return documents.stream().map(vectors).toList();
       }
     };
   }

@@ -172,9 +172,9 @@ public final class LatteIndex implements Closeable {
     return searcher;
   }
 
-  /** Analyzer for BM25 query text on {@link LatteIndexFormat#FIELD_BM25}. */
+  /** Analyzer for BM25 query text on {@link LatteIndexFormat#FIELD_BM25}: the index's language. */
   public Analyzer queryAnalyzer() {
-    return LatteIndexFormat.queryAnalyzer();
+    return LatteIndexFormat.queryAnalyzer(files.meta().language());
   }
 
   /** One {@link LeafTokens} per segment, in {@code reader().leaves()} order. */

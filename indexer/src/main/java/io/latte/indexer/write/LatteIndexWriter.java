@@ -67,22 +67,24 @@ public final class LatteIndexWriter implements Closeable {
    * never overwrite the codebook of an index another process is writing.
    *
    * @param source fingerprint of the input of this run, or null
+   * @param language the BM25 field's language code (null = {@link
+   *     io.latte.indexer.analysis.Bm25Languages#DEFAULT})
    * @throws IOException if another process holds the lock or committed an index here meanwhile
    */
   public static LatteIndexWriter create(
       Path indexDir, Codebook codebook, ModelIdentity model, IndexMeta.Build build, String source,
-      double ramBufferMb, io.latte.indexer.muvera.FdeConfig muvera) throws IOException {
+      double ramBufferMb, io.latte.indexer.muvera.FdeConfig muvera, String language) throws IOException {
     java.nio.file.Files.createDirectories(indexDir);
     Directory dir = FSDirectory.open(indexDir);
     IndexWriter w = null;
     try {
-      w = openWriter(indexDir, dir, true, ramBufferMb);
+      w = openWriter(indexDir, dir, language, true, ramBufferMb);
       if (DirectoryReader.indexExists(dir)) {
         throw new IOException(
             "index " + indexDir + " was created by another process while this one trained its codebook;"
                 + " run the command again to add to it");
       }
-      IndexFiles files = IndexFiles.create(indexDir, codebook, model, build, muvera);
+      IndexFiles files = IndexFiles.create(indexDir, codebook, model, build, muvera, language);
       LatteIndexWriter lw = new LatteIndexWriter(indexDir, dir, w, files, null);
       lw.commit(CommitData.initial(files.meta().codebook().sha256(), source));
       return lw;
@@ -110,17 +112,17 @@ public final class LatteIndexWriter implements Closeable {
       CommitData last =
           CommitData.fromUserData(SegmentInfos.readLatestCommit(dir).getUserData(), indexDir.toString());
       files.checkCommit(last, indexDir.toString());
-      return new LatteIndexWriter(indexDir, dir, openWriter(indexDir, dir, false, ramBufferMb), files, last);
+      return new LatteIndexWriter(indexDir, dir, openWriter(indexDir, dir, files.meta().language(), false, ramBufferMb), files, last);
     } catch (IOException | RuntimeException e) {
       dir.close();
       throw e;
     }
   }
 
-  private static IndexWriter openWriter(Path indexDir, Directory dir, boolean create, double ramMb)
-      throws IOException {
+  private static IndexWriter openWriter(
+      Path indexDir, Directory dir, String language, boolean create, double ramMb) throws IOException {
     try {
-      return new IndexWriter(dir, LuceneConfig.writerConfig(create, ramMb));
+      return new IndexWriter(dir, LuceneConfig.writerConfig(language, create, ramMb));
     } catch (LockObtainFailedException e) {
       throw new IOException(
           "index " + indexDir + " is being written by another process (" + IndexWriter.WRITE_LOCK_NAME

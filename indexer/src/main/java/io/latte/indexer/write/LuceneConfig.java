@@ -17,10 +17,11 @@ public final class LuceneConfig {
   private LuceneConfig() {}
 
   /**
+   * @param language the index's BM25 language ({@link io.latte.indexer.format.IndexMeta#language()})
    * @param create true to start a new index (discarding anything uncommitted in the directory)
    */
-  public static IndexWriterConfig writerConfig(boolean create, double ramBufferMb) {
-    IndexWriterConfig c = new IndexWriterConfig(LatteIndexFormat.indexAnalyzer());
+  public static IndexWriterConfig writerConfig(String language, boolean create, double ramBufferMb) {
+    IndexWriterConfig c = new IndexWriterConfig(LatteIndexFormat.indexAnalyzer(language));
     c.setOpenMode(create ? IndexWriterConfig.OpenMode.CREATE : IndexWriterConfig.OpenMode.APPEND);
     c.setSimilarity(LatteIndexFormat.similarity());
     c.setRAMBufferSizeMB(ramBufferMb);

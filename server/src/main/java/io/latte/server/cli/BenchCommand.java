@@ -1,5 +1,12 @@
 package io.latte.server.cli;
 
+import io.latte.eval.baseline.LuceneLateInteraction;
+import io.latte.eval.beir.BeirDocument;
+import io.latte.eval.beir.CloseableIterator;
+import io.latte.eval.encode.DatasetEncoding;
+import io.latte.eval.encode.EncodedCorpus;
+import io.latte.eval.encode.EncodingCache;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.latte.eval.bench.Bencher;
@@ -47,8 +54,17 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--split", defaultValue = "test", paramLabel = "NAME", description = "Qrels split (default ${DEFAULT-VALUE}).")
   String split;
 
-  @Option(names = "--modes", paramLabel = "LIST", description = "Modes to measure (default: all).")
+  @Option(names = "--modes", paramLabel = "LIST", description = "Modes to measure (default: all): the searcher's"
+      + " modes and " + LUCENE_LIF + " (Lucene's LateInteractionField + LateInteractionRescorer over float vectors,"
+      + " re-ranking BM25's top " + LuceneLateInteraction.FIRST_PASS + "; encodes the corpus once, cached).")
   String modes;
+
+  /** The peer mode: Lucene's own late interaction, built at bench time from the encoded corpus. */
+  static final String LUCENE_LIF = "lucene-lif";
+
+  @Option(names = "--cache", paramLabel = "DIR", description = "Encoding cache for " + LUCENE_LIF
+      + " (default ~/.cache/latte/encoded).")
+  Path cache;
 
   @Option(names = "--k", defaultValue = "10", paramLabel = "N", description = "Hits per query (default ${DEFAULT-VALUE}).")
   int k;
@@ -85,7 +101,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<String> given = modes == null ? null : BaselineModes.parse(modes, EngineModes.NAMES);
+    List<String> known = new ArrayList<>(EngineModes.NAMES);
+    known.add(LUCENE_LIF);
+    List<String> given = modes == null ? null : BaselineModes.parse(modes, known);
     BeirDataset dataset = BeirDataset.open(datasetDir);
     io.latte.eval.beir.Qrels qrels = dataset.qrels(split);
     List<BeirQuery> queries = dataset.queries(split);
@@ -108,10 +126,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
     SearchParams params = options.params(k);
     try (SearchEngine engine = SearchEngine.open(index, model, io.latte.models.EncoderOptions.defaults())) {
-      List<String> modeList = given != null ? given : EngineModes.defaults(engine.index());
-      double firstQueryMs = timeToFirstQueryMs(engine, queries.get(0).text(), SearchMode.parse(modeList.get(0)), params);
+      List<String> modeList = new ArrayList<>(given != null ? given : EngineModes.defaults(engine.index()));
+      if (given == null) {
+        modeList.add(LUCENE_LIF);
+      }
+      String firstMode = modeList.stream().filter(m -> !m.equals(LUCENE_LIF)).findFirst().orElse("bm25");
+      double firstQueryMs = timeToFirstQueryMs(engine, queries.get(0).text(), SearchMode.parse(firstMode), params);
       System.out.printf(Locale.ROOT, "time to first query (process start → first %s query answered): %.0f ms%n",
-          modeList.get(0), firstQueryMs);
+          firstMode, firstQueryMs);
       QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
           queries.stream().map(BeirQuery::text).toList(), engine.encoder());
       double[] enc = qs.encodeMillis();
@@ -120,21 +142,35 @@ public final class BenchCommand implements Callable<Integer> {
           Latency.percentile(enc, 95));
       Bencher bencher = new Bencher(qs, qrels, k, warmup);
       Map<String, ModeBench> results = new LinkedHashMap<>();
+      Map<String, Double> bytesPerToken = new LinkedHashMap<>();
+      var meta = engine.index().meta();
       for (String mode : modeList) {
-        ModeBench b = bencher.measure(mode, EngineModes.runner(engine, qs, SearchMode.parse(mode), params));
+        ModeBench b;
+        if (mode.equals(LUCENE_LIF)) {
+          try (LuceneLateInteraction lif = luceneLif(dataset, engine)) {
+            b = bencher.measure(mode, lif.runner(qs));
+            bytesPerToken.put(mode, lif.bytesPerToken());
+          }
+        } else {
+          b = bencher.measure(mode, EngineModes.runner(engine, qs, SearchMode.parse(mode), params));
+          bytesPerToken.put(mode, SearchMode.parse(mode).needsVectors()
+              ? (double) meta.centroidBytes() + meta.bytesPerVector() : null);
+        }
         results.put(mode, b);
-        System.out.printf(Locale.ROOT, "%-8s nDCG@10 %.4f  p50 %.2f ms%n", mode, b.ndcg_cut_10(), b.p50_ms());
+        System.out.printf(Locale.ROOT, "%-10s nDCG@10 %.4f  p50 %.2f ms%n", mode, b.ndcg_cut_10(), b.p50_ms());
       }
       ModeBench exact = results.get("exact");
       if (exact != null) {
         results.replaceAll((m, b) -> b.withSpeedup(exact.mean_ms() / b.mean_ms()));
       }
-      System.out.printf(Locale.ROOT, "%n%-8s %8s %8s %8s %8s %9s %9s %9s%n", "mode", "nDCG@10", "p50 ms", "p95 ms",
-          "p99 ms", "QPS 1t", "QPS 2t", "vs exact");
+      System.out.printf(Locale.ROOT, "%n%-10s %8s %8s %8s %8s %9s %9s %9s %7s%n", "mode", "nDCG@10", "p50 ms",
+          "p95 ms", "p99 ms", "QPS 1t", "QPS 2t", "vs exact", "B/tok");
       for (ModeBench b : results.values()) {
-        System.out.printf(Locale.ROOT, "%-8s %8.4f %8.2f %8.2f %8.2f %9.1f %9.1f %9s%n", b.mode(), b.ndcg_cut_10(),
+        Double bpt = bytesPerToken.get(b.mode());
+        System.out.printf(Locale.ROOT, "%-10s %8.4f %8.2f %8.2f %8.2f %9.1f %9.1f %9s %7s%n", b.mode(), b.ndcg_cut_10(),
             b.p50_ms(), b.p95_ms(), b.p99_ms(), b.qps_1t(), b.qps_2t(),
-            b.speedup_vs_exact() == null ? "-" : String.format(Locale.ROOT, "%.1fx", b.speedup_vs_exact()));
+            b.speedup_vs_exact() == null ? "-" : String.format(Locale.ROOT, "%.1fx", b.speedup_vs_exact()),
+            bpt == null ? "-" : String.format(Locale.ROOT, "%.0f", bpt));
       }
       List<CurvePoint> curve = plot == null ? List.of() : curve(engine, qs, bencher, params, results);
       double heapUsedMb = heapUsedAfterGc();
@@ -155,6 +191,7 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("heap_used_mb", heapUsedMb);
         root.put("params", params);
         root.put("modes", results);
+        root.put("bytes_per_token", bytesPerToken);
         if (!curve.isEmpty()) {
           root.put("curve", curve);
         }
@@ -165,6 +202,22 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /** Lucene's late-interaction index over the corpus's float vectors (encoded once, then from the cache). */
+  private LuceneLateInteraction luceneLif(BeirDataset dataset, SearchEngine engine) throws Exception {
+    var encoder = engine.encoder();
+    int maxDoc = io.latte.models.Encoders.spec(model != null ? model : engine.index().meta().model().name())
+        .effectiveDocumentMaxLength(io.latte.models.EncoderOptions.defaults());
+    EncodingCache encodings = cache != null ? new EncodingCache(cache) : EncodingCache.defaultLocation();
+    var census = DatasetEncoding.census(dataset);
+    System.out.printf(Locale.ROOT, "%s: encoding the corpus (or reading the cache) and building Lucene's"
+        + " LateInteractionField index …%n", LUCENE_LIF);
+    EncodedCorpus corpus = DatasetEncoding.load(dataset, census, encoder, maxDoc, encodings, false,
+        io.latte.eval.encode.EncodeProgress.NONE).corpus();
+    try (CloseableIterator<BeirDocument> docs = dataset.openCorpus()) {
+      return new LuceneLateInteraction(docs, corpus, engine.index().meta().language());
+    }
   }
 
   /**

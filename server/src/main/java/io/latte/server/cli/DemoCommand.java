@@ -10,7 +10,8 @@ import picocli.CommandLine.Mixin;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Encode the bundled sample collection, search it in every mode, show token matches and metrics.")
+    description = "Encode the bundled sample collection, index it (temporary folder), search it exactly and with"
+        + " xtr and colbert through the searcher, show token matches and metrics.")
 public final class DemoCommand implements Callable<Integer> {
   @Mixin ModelOptions model;
 

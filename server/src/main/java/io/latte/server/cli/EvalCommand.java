@@ -1,6 +1,7 @@
 package io.latte.server.cli;
 
 import io.latte.eval.baseline.Bm25Baseline;
+import io.latte.indexer.analysis.Bm25Languages;
 import io.latte.eval.beir.BeirDataset;
 import io.latte.eval.beir.BeirQuery;
 import io.latte.eval.beir.CloseableIterator;
@@ -55,6 +56,11 @@ public final class EvalCommand implements Callable<Integer> {
       description = "Evaluate the searcher's modes on this index (built from the dataset's corpus).")
   Path index;
 
+  @Option(names = "--language", paramLabel = "CODE",
+      description = "Analyzer language of mode bm25 without --index (default en). With --index, BM25 uses the"
+          + " index's own language (set by 'latte index --language').")
+  String language;
+
   @Mixin SearchOptions searchOptions;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Where to write run files and summary.json.")
@@ -76,6 +82,7 @@ public final class EvalCommand implements Callable<Integer> {
     }
     List<String> modeList = BaselineModes.parse(modes == null ? String.join(",", BaselineModes.NAMES) : modes,
         BaselineModes.NAMES);
+    String bm25Language = Bm25Languages.normalize(language);
     BeirDataset dataset = BeirDataset.open(datasetDir);
     Qrels qrels = dataset.qrels(split);
     List<BeirQuery> queries = dataset.queries(split);
@@ -89,6 +96,7 @@ public final class EvalCommand implements Callable<Integer> {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("split", split);
     settings.put("search_threads", threads);
+    settings.put("language", bm25Language);
     report.put("settings", settings);
     System.out.printf("dataset %s, split %s: %d judged queries%n", dataset.name(), split, queries.size());
 
@@ -108,7 +116,7 @@ public final class EvalCommand implements Callable<Integer> {
       ModeRun run;
       if (mode.equals("bm25")) {
         try (CloseableIterator<BeirDocument> docs = dataset.openCorpus();
-            Bm25Baseline bm25 = new Bm25Baseline(DatasetEncoding.asIdText(docs))) {
+            Bm25Baseline bm25 = new Bm25Baseline(DatasetEncoding.asIdText(docs), bm25Language)) {
           run = executor.run(mode, querySet, BaselineModes.bm25(bm25, querySet), RunEvaluator.DEFAULT_DEPTH);
         }
       } else {
@@ -139,11 +147,13 @@ public final class EvalCommand implements Callable<Integer> {
       Map<String, Object> settings = new LinkedHashMap<>();
       settings.put("split", split);
       settings.put("index", index.toString());
+      settings.put("language", engine.index().meta().language());
       settings.put("search_threads", threads);
       settings.put("params", params);
       report.put("settings", settings);
-      System.out.printf("dataset %s, split %s: %d judged queries; index %s (%d docs)%n", dataset.name(), split,
-          queries.size(), index, engine.index().reader().numDocs());
+      System.out.printf("dataset %s, split %s: %d judged queries; index %s (%d docs, BM25 language %s)%n",
+          dataset.name(), split, queries.size(), index, engine.index().reader().numDocs(),
+          engine.index().meta().language());
       QuerySet querySet = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
           queries.stream().map(BeirQuery::text).toList(), engine.encoder());
       report.put("query_encode_p50_ms", Latency.percentile(querySet.encodeMillis(), 50));

@@ -1,6 +1,7 @@
 package io.latte.server.cli;
 
 import io.latte.indexer.build.BuildListener;
+import io.latte.indexer.analysis.Bm25Languages;
 import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.build.BuildSummary;
 import io.latte.indexer.build.IndexBuilder;
@@ -105,6 +106,12 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Do not give documents MUVERA encodings (a new index; saves ≈ 4 KiB per document, disables mode muvera).")
   boolean noMuvera;
 
+  @Option(names = "--language", paramLabel = "CODE",
+      description = "Language of the BM25 field's analyzer for a new index, also used for queries (default "
+          + Bm25Languages.DEFAULT + "; e.g. es, ru, tr, de, zh, ja, icu; an unknown code lists the known ones)."
+          + " On an existing index: leave out, or give the index's own.")
+  String language;
+
   @Mixin ModelOptions model;
 
   @Override
@@ -132,6 +139,7 @@ public final class IndexCommand implements Callable<Integer> {
         .mergeToSegments(mergeTo)
         .encodeThreads(model.workers())
         .muvera(noMuvera ? null : io.latte.indexer.muvera.FdeConfig.defaults())
+        .language(language)
         .build();
     BuildSummary s;
     BarListener listener;

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       BenchCommand.class,
       CompressionCommand.class,
+      RegressCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
     })

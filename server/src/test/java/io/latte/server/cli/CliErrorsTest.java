@@ -45,6 +45,14 @@ class CliErrorsTest {
   }
 
   @Test
+  void unknownLanguageListsTheKnownOnes() {
+    assertOneLine(CliTestSupport.run("index", "--corpus", CliTestSupport.SAMPLE.resolve("corpus.jsonl").toString(),
+        "--index", tmp.resolve("idx").toString(), "--language", "xx"), 1, "unknown language 'xx'", "es, ", "tr, ");
+    assertOneLine(CliTestSupport.run("eval", "--dataset", CliTestSupport.SAMPLE.toString(), "--modes", "bm25",
+        "--language", "klingon"), 1, "unknown language 'klingon'");
+  }
+
+  @Test
   void unknownSplitNamesIt() {
     assertOneLine(CliTestSupport.run("eval", "--dataset", CliTestSupport.SAMPLE.toString(), "--split", "dev",
         "--modes", "bm25"), 1, "dev");

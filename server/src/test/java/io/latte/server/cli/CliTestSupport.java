@@ -21,6 +21,20 @@ final class CliTestSupport {
     return new Result(code, out.toString(), err.toString());
   }
 
+  /** Runs the CLI capturing System.out too (commands print results there), before picocli's own output. */
+  static Result runCapturingStdout(String... args) {
+    java.io.PrintStream saved = System.out;
+    java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+    Result r;
+    try {
+      System.setOut(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
+      r = run(args);
+    } finally {
+      System.setOut(saved);
+    }
+    return new Result(r.exitCode(), buf.toString(java.nio.charset.StandardCharsets.UTF_8) + r.out(), r.err());
+  }
+
   /** {@code ../shared/datasets/<name>} when this checkout has it, else null. */
   static Path sharedDataset(String name) {
     String shared = System.getProperty("latte.shared.dir", Path.of("..", "..", "shared").toString());

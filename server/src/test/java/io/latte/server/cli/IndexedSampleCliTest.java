@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,16 +27,7 @@ class IndexedSampleCliTest {
 
   /** Runs the CLI capturing System.out (commands print results there). */
   static CliTestSupport.Result run(String... args) {
-    PrintStream saved = System.out;
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    CliTestSupport.Result r;
-    try {
-      System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-      r = CliTestSupport.run(args);
-    } finally {
-      System.setOut(saved);
-    }
-    return new CliTestSupport.Result(r.exitCode(), buf.toString(StandardCharsets.UTF_8) + r.out(), r.err());
+    return CliTestSupport.runCapturingStdout(args);
   }
 
   @BeforeAll
