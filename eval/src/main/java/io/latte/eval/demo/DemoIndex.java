@@ -1,7 +1,7 @@
 package io.latte.eval.demo;
 
 import io.latte.eval.beir.BeirDocument;
-import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.engine.EncoderEmbedder;
 import io.latte.eval.harness.TempFolders;
 import io.latte.eval.harness.EngineModes;
 import io.latte.eval.harness.ModeRunner;

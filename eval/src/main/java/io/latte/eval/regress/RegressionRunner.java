@@ -8,7 +8,7 @@ import io.latte.eval.encode.DatasetEncoding;
 import io.latte.eval.encode.EncodeProgress;
 import io.latte.eval.encode.EncodedCorpus;
 import io.latte.eval.encode.EncodingCache;
-import io.latte.eval.engine.EncoderEmbedder;
+import io.latte.engine.EncoderEmbedder;
 import io.latte.eval.harness.TempFolders;
 import io.latte.eval.harness.BaselineModes;
 import io.latte.eval.harness.EngineModes;

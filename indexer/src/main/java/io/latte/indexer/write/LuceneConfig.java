@@ -16,6 +16,11 @@ public final class LuceneConfig {
 
   private LuceneConfig() {}
 
+  /** The writer configuration of an English index (the default BM25 language). */
+  public static IndexWriterConfig writerConfig(boolean create, double ramBufferMb) {
+    return writerConfig(io.latte.indexer.analysis.Bm25Languages.DEFAULT, create, ramBufferMb);
+  }
+
   /**
    * @param language the index's BM25 language ({@link io.latte.indexer.format.IndexMeta#language()})
    * @param create true to start a new index (discarding anything uncommitted in the directory)
