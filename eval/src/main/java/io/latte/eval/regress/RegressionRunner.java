@@ -122,10 +122,13 @@ public final class RegressionRunner {
     }
   }
 
-  /** The index folder's key: everything its content depends on. */
+  /**
+   * The index folder's key: everything its content depends on, the on-disk format version included
+   * (a folder kept by an older latte would otherwise be reused and refused on open).
+   */
   private String key(RegressionSpec spec, DatasetEncoding.Census census) {
     var s = spec.index();
-    String all = String.join("|", encoder.info().name(), encoder.info().checksum(), "" + maxDocumentTokens,
+    String all = String.join("|", "format " + io.latte.indexer.format.LatteIndexFormat.FORMAT_VERSION, encoder.info().name(), encoder.info().checksum(), "" + maxDocumentTokens,
         census.fingerprint(), "" + s.bits(), "" + s.dims(), "" + s.centroids(), "" + s.language(), "" + s.muvera());
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
