@@ -1,15 +1,10 @@
 package io.latte.eval.scale;
 
 import io.latte.eval.encode.EncodedCorpus;
-import io.latte.indexer.input.DocumentSource;
-import io.latte.indexer.input.SourceDocument;
-import io.latte.indexer.input.SourceRecord;
 import io.latte.indexer.input.TokenVectors;
 import io.latte.indexer.input.TokenVectorsWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -33,7 +28,7 @@ import java.util.SplittableRandom;
  * similarities, xtr's agreement with exact MaxSim) is for the scale benchmark to measure, not
  * assumed here.
  */
-public final class SyntheticCorpus {
+public final class SyntheticCorpus implements VectorCorpus {
 
   /**
    * @param seed any value; the same seed gives the same corpus
@@ -76,6 +71,23 @@ public final class SyntheticCorpus {
     this.sigma = (float) Math.sqrt(s2d / real.dim());
   }
 
+  @Override
+  public long documents() {
+    return options.documents();
+  }
+
+  @Override
+  public String fingerprint() {
+    return "synthetic from " + real.modelName() + " " + real.modelChecksum() + " (" + real.size() + " docs, "
+        + real.totalTokens() + " tokens) " + options;
+  }
+
+  @Override
+  public String id(long i) {
+    return idOf(i);
+  }
+
+  @Override
   public int dim() {
     return real.dim();
   }
@@ -85,11 +97,12 @@ public final class SyntheticCorpus {
   }
 
   /** The id of document {@code i}: {@code s<i>}. */
-  public static String id(long i) {
+  public static String idOf(long i) {
     return "s" + i;
   }
 
   /** Document {@code i}'s token vectors, unit length, {@code tokens × dim} row-major. */
+  @Override
   public TokenVectors document(long i) {
     if (i < 0 || i >= options.documents()) {
       throw new IndexOutOfBoundsException("document " + i + " of " + options.documents());
@@ -123,18 +136,13 @@ public final class SyntheticCorpus {
     return new TokenVectors(out, length, dim, null, null, null);
   }
 
-  /** The documents in order, streamed: an indexer input ({@code latte index} minus the file). */
-  public DocumentSource source() {
-    return new Stream();
-  }
-
   /** Writes the corpus as a LATTEVEC file ({@code latte index --vectors FILE}); returns the tokens. */
   public long writeTo(Path file) throws IOException {
     long tokens = 0;
     try (TokenVectorsWriter w = TokenVectorsWriter.create(file, dim())) {
       for (long i = 0; i < options.documents(); i++) {
         TokenVectors v = document(i);
-        w.write(id(i), v.values(), v.tokenCount());
+        w.write(idOf(i), v.values(), v.tokenCount());
         tokens += v.tokenCount();
       }
     }
@@ -147,42 +155,5 @@ public final class SyntheticCorpus {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  private final class Stream implements DocumentSource {
-    private long next;
-
-    @Override
-    public String fingerprint() {
-      return "synthetic from " + real.modelName() + " " + real.modelChecksum() + " (" + real.size() + " docs, "
-          + real.totalTokens() + " tokens) " + options;
-    }
-
-    @Override
-    public long expectedRecords() {
-      return options.documents();
-    }
-
-    @Override
-    public DocumentSource reopen() {
-      return new Stream();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next < options.documents();
-    }
-
-    @Override
-    public SourceRecord next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException("end of the synthetic corpus");
-      }
-      long i = next++;
-      return new SourceDocument(id(i), "", "", Map.of(), "synthetic", i + 1, document(i));
-    }
-
-    @Override
-    public void close() {}
   }
 }

@@ -76,7 +76,7 @@ class SyntheticCorpusTest {
       assertEquals(500, s.expectedRecords());
       while (s.hasNext()) {
         SourceDocument d = (SourceDocument) s.next();
-        assertEquals(SyntheticCorpus.id(n), d.id());
+        assertEquals(SyntheticCorpus.idOf(n), d.id());
         assertEquals(n + 1, d.line());
         if (n % 97 == 0) {
           assertArrayEquals(a.document(n).values(), d.vectors().values());

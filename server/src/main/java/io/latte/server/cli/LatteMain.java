@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       DeleteCommand.class,
       StatsCommand.class,
       BenchCommand.class,
+      BenchScaleCommand.class,
       CompressionCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
