@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * {@link SearchParams#defaults()} at every size. The run reports what was chosen.
  */
 public final class ScaleBench {
-  /** The modes measured, in order. */
+  /** The modes measured by default, in order. */
   public static final List<SearchMode> MODES = List.of(SearchMode.XTR, SearchMode.COLBERT);
 
   /**
@@ -51,8 +51,15 @@ public final class ScaleBench {
    * @param warmupSeconds minimum warm-up per mode before timing
    * @param muvera give documents MUVERA encodings (off: neither measured mode uses them, and their
    *     HNSW graph costs ≈ 4 KiB per document)
+   * @param modes the modes to measure; {@code exact} here is the engine's exact mode, MaxSim over the
+   *     index's compressed vectors, so its recall against the float oracle is the ceiling that
+   *     quantisation leaves to colbert (it scans every document: small sizes only)
    */
-  public record Settings(Path workDir, int threads, double warmupSeconds, boolean muvera) {}
+  public record Settings(Path workDir, int threads, double warmupSeconds, boolean muvera, List<SearchMode> modes) {
+    public Settings(Path workDir, int threads, double warmupSeconds, boolean muvera) {
+      this(workDir, threads, warmupSeconds, muvera, MODES);
+    }
+  }
 
   private final QuerySet queries;
   private final List<float[][]> queryVectors;
@@ -104,7 +111,7 @@ public final class ScaleBench {
     try (SearchEngine engine = SearchEngine.open(dir, null, EncoderOptions.defaults())) {
       double openSeconds = (System.nanoTime() - o0) / 1e9;
       Map<String, ModeScale> modes = new LinkedHashMap<>();
-      for (SearchMode mode : MODES) {
+      for (SearchMode mode : settings.modes()) {
         modes.put(mode.label(), measure(EngineModes.runner(engine, queries, mode, params), mode.label(), truth));
       }
       double heapMb = heapAfterGc();

@@ -168,4 +168,18 @@ class SyntheticCorpusTest {
     }
     return best;
   }
+
+  /** A corpus of more than 2^31 documents is addressed by long positions: nothing wraps or is materialised. */
+  @Test
+  void documentsPastIntRange() {
+    long n = (1L << 31) + 100;
+    SyntheticCorpus c = new SyntheticCorpus(real(), SyntheticCorpus.Options.defaults(3, n));
+    assertEquals(n, c.documents());
+    long last = n - 1;
+    assertEquals("s" + last, c.id(last));
+    assertArrayEquals(c.document(last).values(), c.document(last).values());
+    assertFalse(java.util.Arrays.equals(c.document(last).values(), c.document(last - (1L << 31)).values()),
+        "position 2^31 + i is not position i");
+    assertEquals(n, c.source().expectedRecords());
+  }
 }

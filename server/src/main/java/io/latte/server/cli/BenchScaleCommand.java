@@ -74,6 +74,12 @@ public final class BenchScaleCommand implements Callable<Integer> {
   @Option(names = "--warmup-seconds", defaultValue = "3", paramLabel = "S", description = "Warm-up per mode before timing (default ${DEFAULT-VALUE}).")
   double warmupSeconds;
 
+  @Option(names = "--modes", defaultValue = "xtr,colbert", paramLabel = "LIST",
+      description = "Modes to measure (default ${DEFAULT-VALUE}); adding exact measures the engine's exact mode, MaxSim "
+          + "over the compressed vectors: its recall against the float oracle is the ceiling quantisation leaves "
+          + "(it scans everything: small sizes only).")
+  String modes;
+
   @Option(names = "--muvera", description = "Give documents MUVERA encodings (default off: xtr and colbert do not use them; ~4 KiB/document).")
   boolean muvera;
 
@@ -119,7 +125,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
     }
     double meanLength = (double) real.totalTokens() / real.size();
     int cores = Runtime.getRuntime().availableProcessors();
-    ScaleBench bench = new ScaleBench(qs, new ScaleBench.Settings(work, cores, warmupSeconds, muvera));
+    ScaleBench bench = new ScaleBench(qs, new ScaleBench.Settings(work, cores, warmupSeconds, muvera,
+        java.util.Arrays.stream(modes.split(",")).map(String::trim).map(io.latte.searcher.SearchMode::parse).toList()));
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("dataset", dataset.name());
     root.put("real_documents", real.size());
