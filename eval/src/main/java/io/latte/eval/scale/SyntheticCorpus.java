@@ -56,6 +56,13 @@ public final class SyntheticCorpus implements VectorCorpus {
     }
   }
 
+  /**
+   * Bumped whenever the same options would make other documents: the fingerprint keys the exact
+   * ground-truth cache and resumable builds, which must never serve answers for an older generator.
+   * 2: sources drawn in proportion to their length.
+   */
+  public static final int GENERATOR_VERSION = 2;
+
   private final EncodedCorpus real;
   private final Options options;
   private final float sigma;
@@ -88,7 +95,7 @@ public final class SyntheticCorpus implements VectorCorpus {
   @Override
   public String fingerprint() {
     return "synthetic from " + real.modelName() + " " + real.modelChecksum() + " (" + real.size() + " docs, "
-        + real.totalTokens() + " tokens) " + options;
+        + real.totalTokens() + " tokens) " + options + " v" + GENERATOR_VERSION;
   }
 
   @Override
