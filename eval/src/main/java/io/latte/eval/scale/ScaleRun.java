@@ -13,7 +13,8 @@ import java.util.Map;
  * @param merge_seconds of which the final merge to one segment
  * @param index_bytes the index directory on disk, all files
  * @param bytes_per_token {@code index_bytes / tokens}
- * @param heap_used_mb Java heap in use after a full GC with the index open
+ * @param heap_used_mb Java heap in use after a full GC with the index open, including the real encoded
+ *     corpus the generator holds ({@code real_corpus_heap_mb} in the command's JSON)
  * @param peak_rss_mb the process's peak resident set so far ({@code VmHWM}): monotonic over the runs
  *     of one process, so a run's value includes the earlier, smaller runs' peaks
  * @param open_seconds opening the index (a fresh {@code LatteIndex})

@@ -131,6 +131,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
     root.put("dataset", dataset.name());
     root.put("real_documents", real.size());
     root.put("real_tokens", real.totalTokens());
+    // The generator keeps the real corpus on the heap: part of every run's heap_used_mb.
+    root.put("real_corpus_heap_mb", real.totalTokens() * real.dim() * (double) Float.BYTES / (1024 * 1024));
     root.put("queries", qs.size());
     root.put("seed", seed);
     SyntheticCorpus.Options g = SyntheticCorpus.Options.defaults(seed, 0);
