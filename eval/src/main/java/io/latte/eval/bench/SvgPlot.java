@@ -26,6 +26,11 @@ public final class SvgPlot {
   private SvgPlot() {}
 
   public static void write(Path file, String title, List<CurvePoint> points) throws IOException {
+    write(file, title, "nDCG@10", points);
+  }
+
+  /** The same chart with another quality measure on the y axis (in {@link CurvePoint#ndcg_cut_10()}). */
+  public static void write(Path file, String title, String yLabel, List<CurvePoint> points) throws IOException {
     if (points.isEmpty()) {
       throw new IllegalArgumentException("nothing to plot");
     }
@@ -72,8 +77,8 @@ public final class SvgPlot {
         "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">p50 search latency, one thread (log scale)</text>%n",
         L + pw / 2, H - 15));
     s.append(String.format(Locale.ROOT,
-        "<text x=\"18\" y=\"%d\" transform=\"rotate(-90 18 %d)\" text-anchor=\"middle\">nDCG@10</text>%n",
-        T + ph / 2, T + ph / 2));
+        "<text x=\"18\" y=\"%d\" transform=\"rotate(-90 18 %d)\" text-anchor=\"middle\">%s</text>%n",
+        T + ph / 2, T + ph / 2, yLabel));
     Map<String, List<CurvePoint>> series = new LinkedHashMap<>();
     for (CurvePoint p : points) {
       series.computeIfAbsent(p.series(), k -> new ArrayList<>()).add(p);

@@ -27,6 +27,14 @@ public final class QuerySet {
     return new QuerySet(ids, texts, null, new double[0]);
   }
 
+  /** Queries encoded elsewhere (e.g. vectors only, as the scale benchmark's tests give them); no timings. */
+  public static QuerySet ofEncoded(List<String> ids, List<String> texts, List<EncodedText> encoded) {
+    if (ids.size() != texts.size() || ids.size() != encoded.size()) {
+      throw new IllegalArgumentException("ids, texts and encoded queries must have equal length");
+    }
+    return new QuerySet(ids, texts, List.copyOf(encoded), new double[0]);
+  }
+
   /** Encodes each query alone, as a user's query would be, timing each call. */
   public static QuerySet encode(List<String> ids, List<String> texts, TokenEncoder encoder) {
     if (!texts.isEmpty()) {

@@ -1,15 +1,10 @@
 package io.latte.eval.scale;
 
 import io.latte.eval.encode.EncodedCorpus;
-import io.latte.indexer.input.DocumentSource;
-import io.latte.indexer.input.SourceDocument;
-import io.latte.indexer.input.SourceRecord;
 import io.latte.indexer.input.TokenVectors;
 import io.latte.indexer.input.TokenVectorsWriter;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.SplittableRandom;
 
 /**
@@ -21,7 +16,7 @@ import java.util.SplittableRandom;
  *
  * <p><b>How a document is made.</b> Its length is the length of a real document drawn at random (the
  * real length distribution). Its tokens come from {@link Options#sources()} real documents drawn at
- * random (a document's tokens stay topically related, as in real text, while two synthetic
+ * random, in proportion to their length (a document's tokens stay topically related, as in real text, while two synthetic
  * documents almost never share the same sources), each token a real token of one of them, drawn at
  * random, moved off it by Gaussian noise and renormalised: {@code normalize(v + σ·g)}, with σ set so
  * that the expected cosine to the real token is {@link Options#similarity()}. The noise keeps every
@@ -33,7 +28,7 @@ import java.util.SplittableRandom;
  * similarities, xtr's agreement with exact MaxSim) is for the scale benchmark to measure, not
  * assumed here.
  */
-public final class SyntheticCorpus {
+public final class SyntheticCorpus implements VectorCorpus {
 
   /**
    * @param seed any value; the same seed gives the same corpus
@@ -61,9 +56,18 @@ public final class SyntheticCorpus {
     }
   }
 
+  /**
+   * Bumped whenever the same options would make other documents: the fingerprint keys the exact
+   * ground-truth cache and resumable builds, which must never serve answers for an older generator.
+   * 2: sources drawn in proportion to their length.
+   */
+  public static final int GENERATOR_VERSION = 2;
+
   private final EncodedCorpus real;
   private final Options options;
   private final float sigma;
+  /** {@code tokensBefore[d]}: real tokens in documents before {@code d}; last entry = all tokens. */
+  private final long[] tokensBefore;
 
   public SyntheticCorpus(EncodedCorpus real, Options options) {
     if (real.size() == 0) {
@@ -74,8 +78,32 @@ public final class SyntheticCorpus {
     // For a unit v and g ~ N(0, σ²·I_d): ‖v + σg‖² ≈ 1 + σ²d, so cos(v, v + σg) ≈ 1/√(1 + σ²d).
     double s2d = 1 / (options.similarity() * options.similarity()) - 1;
     this.sigma = (float) Math.sqrt(s2d / real.dim());
+    this.tokensBefore = new long[real.size() + 1];
+    for (int d = 0; d < real.size(); d++) {
+      tokensBefore[d + 1] = tokensBefore[d] + real.tokenCount(d);
+    }
+    if (tokensBefore[real.size()] == 0) {
+      throw new IllegalArgumentException("the real corpus has no tokens");
+    }
   }
 
+  @Override
+  public long documents() {
+    return options.documents();
+  }
+
+  @Override
+  public String fingerprint() {
+    return "synthetic from " + real.modelName() + " " + real.modelChecksum() + " (" + real.size() + " docs, "
+        + real.totalTokens() + " tokens) " + options + " v" + GENERATOR_VERSION;
+  }
+
+  @Override
+  public String id(long i) {
+    return idOf(i);
+  }
+
+  @Override
   public int dim() {
     return real.dim();
   }
@@ -85,11 +113,12 @@ public final class SyntheticCorpus {
   }
 
   /** The id of document {@code i}: {@code s<i>}. */
-  public static String id(long i) {
+  public static String idOf(long i) {
     return "s" + i;
   }
 
   /** Document {@code i}'s token vectors, unit length, {@code tokens × dim} row-major. */
+  @Override
   public TokenVectors document(long i) {
     if (i < 0 || i >= options.documents()) {
       throw new IndexOutOfBoundsException("document " + i + " of " + options.documents());
@@ -101,7 +130,7 @@ public final class SyntheticCorpus {
     int length = real.tokenCount(r.nextInt(real.size()));
     int[] sources = new int[options.sources()];
     for (int s = 0; s < sources.length; s++) {
-      sources[s] = r.nextInt(real.size());
+      sources[s] = documentOfToken(r.nextLong(tokensBefore[tokensBefore.length - 1]));
     }
     float[] out = new float[length * dim];
     for (int t = 0; t < length; t++) {
@@ -123,22 +152,32 @@ public final class SyntheticCorpus {
     return new TokenVectors(out, length, dim, null, null, null);
   }
 
-  /** The documents in order, streamed: an indexer input ({@code latte index} minus the file). */
-  public DocumentSource source() {
-    return new Stream();
-  }
-
   /** Writes the corpus as a LATTEVEC file ({@code latte index --vectors FILE}); returns the tokens. */
   public long writeTo(Path file) throws IOException {
     long tokens = 0;
     try (TokenVectorsWriter w = TokenVectorsWriter.create(file, dim())) {
       for (long i = 0; i < options.documents(); i++) {
         TokenVectors v = document(i);
-        w.write(id(i), v.values(), v.tokenCount());
+        w.write(idOf(i), v.values(), v.tokenCount());
         tokens += v.tokenCount();
       }
     }
     return tokens;
+  }
+
+  /**
+   * The real document holding real token number {@code t}: sources drawn this way are weighted by
+   * their length, so every real token is equally likely to seed a synthetic one. Drawing documents
+   * uniformly over-weighted the tokens of short documents (tokens per centroid off by KL 0.10 from
+   * the real corpus on Cranfield, docs/BENCHMARKS.md §11a).
+   */
+  private int documentOfToken(long t) {
+    int i = java.util.Arrays.binarySearch(tokensBefore, t);
+    int d = i >= 0 ? i : -i - 2;
+    while (real.tokenCount(d) == 0) { // t == tokensBefore[d] for empty documents: move to the holder
+      d++;
+    }
+    return d;
   }
 
   /** A 64-bit mix of seed and index (SplitMix64's finaliser), so nearby indexes are unrelated. */
@@ -147,42 +186,5 @@ public final class SyntheticCorpus {
     z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
     z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
     return z ^ (z >>> 31);
-  }
-
-  private final class Stream implements DocumentSource {
-    private long next;
-
-    @Override
-    public String fingerprint() {
-      return "synthetic from " + real.modelName() + " " + real.modelChecksum() + " (" + real.size() + " docs, "
-          + real.totalTokens() + " tokens) " + options;
-    }
-
-    @Override
-    public long expectedRecords() {
-      return options.documents();
-    }
-
-    @Override
-    public DocumentSource reopen() {
-      return new Stream();
-    }
-
-    @Override
-    public boolean hasNext() {
-      return next < options.documents();
-    }
-
-    @Override
-    public SourceRecord next() {
-      if (!hasNext()) {
-        throw new NoSuchElementException("end of the synthetic corpus");
-      }
-      long i = next++;
-      return new SourceDocument(id(i), "", "", Map.of(), "synthetic", i + 1, document(i));
-    }
-
-    @Override
-    public void close() {}
   }
 }

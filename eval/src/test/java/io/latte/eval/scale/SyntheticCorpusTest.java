@@ -76,7 +76,7 @@ class SyntheticCorpusTest {
       assertEquals(500, s.expectedRecords());
       while (s.hasNext()) {
         SourceDocument d = (SourceDocument) s.next();
-        assertEquals(SyntheticCorpus.id(n), d.id());
+        assertEquals(SyntheticCorpus.idOf(n), d.id());
         assertEquals(n + 1, d.line());
         if (n % 97 == 0) {
           assertArrayEquals(a.document(n).values(), d.vectors().values());
@@ -167,5 +167,19 @@ class SyntheticCorpusTest {
       }
     }
     return best;
+  }
+
+  /** A corpus of more than 2^31 documents is addressed by long positions: nothing wraps or is materialised. */
+  @Test
+  void documentsPastIntRange() {
+    long n = (1L << 31) + 100;
+    SyntheticCorpus c = new SyntheticCorpus(real(), SyntheticCorpus.Options.defaults(3, n));
+    assertEquals(n, c.documents());
+    long last = n - 1;
+    assertEquals("s" + last, c.id(last));
+    assertArrayEquals(c.document(last).values(), c.document(last).values());
+    assertFalse(java.util.Arrays.equals(c.document(last).values(), c.document(last - (1L << 31)).values()),
+        "position 2^31 + i is not position i");
+    assertEquals(n, c.source().expectedRecords());
   }
 }

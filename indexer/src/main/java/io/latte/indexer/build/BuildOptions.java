@@ -15,7 +15,7 @@ import java.util.Objects;
  *
  * @param bits residual bits per dimension, 1, 2 or 4; 0 = default {@value #DEFAULT_BITS}
  * @param projectionDim PCA output dimensions (e.g. 128), 0 = no projection
- * @param numCentroids centroids, 0 = automatic ({@code 2^floor(log2(16·√tokens))}, tokens estimated
+ * @param numCentroids centroids, 0 = automatic ({@code 2^floor(log2(4·√tokens))}, capped at sample/32, tokens estimated
  *     from the sample's tokens per document × the expected document count)
  * @param sampleTokens training sample size in token vectors (default 2^18 = 262 144; ≈ 400 MB at 384
  *     dimensions, lowered automatically to a third of the heap)

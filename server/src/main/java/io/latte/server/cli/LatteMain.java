@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       StatsCommand.class,
       CheckCommand.class,
       BenchCommand.class,
+      BenchScaleCommand.class,
       CompressionCommand.class,
       RegressCommand.class,
       ServeCommand.class,
