@@ -45,15 +45,14 @@ public final class LatteOpenSearchCodec extends FilterCodec {
 
   /**
    * The token field's postings format in the codec latte's IndexWriter is configured with. Looked up
-   * on first use, not in a constructor: building a writer config asks for Lucene's default codec,
-   * which must not happen while SPI is instantiating this one.
+   * on first use, not in a constructor: latte's codec wraps Lucene's default codec, which must not be
+   * asked for while SPI is instantiating this one.
    */
   private static final class LatteTokens {
     static final PostingsFormat FORMAT = lookup();
 
     private static PostingsFormat lookup() {
-      // A writer config only to read its codec; no writer is opened (16: any buffer size will do).
-      PostingsFormat pf = LuceneConfig.writerConfig(true, 16).getCodec().postingsFormat();
+      PostingsFormat pf = LuceneConfig.codec().postingsFormat();
       return pf instanceof PerFieldPostingsFormat perField ? perField.getPostingsFormatForField(LatteIndexFormat.FIELD_TOKENS) : pf;
     }
   }

@@ -44,7 +44,7 @@ class LatteOpenSearchCodecTest {
       try (DirectoryReader r = DirectoryReader.open(d)) { // the codec by name: SPI's no-argument instance
         LeafReader leaf = r.leaves().get(0).reader();
         assertEquals(LatteOpenSearchCodec.NAME, ((SegmentReader) leaf).getSegmentInfo().info.getCodec().getName());
-        PostingsFormat latte = ((PerFieldPostingsFormat) LuceneConfig.writerConfig(true, 16).getCodec().postingsFormat())
+        PostingsFormat latte = ((PerFieldPostingsFormat) LuceneConfig.codec().postingsFormat())
             .getPostingsFormatForField(LatteIndexFormat.FIELD_TOKENS);
         assertEquals(latte.getName(), format(leaf, LatteIndexFormat.FIELD_TOKENS));
         assertEquals(new Lucene103Codec().getPostingsFormatForField("title").getName(), format(leaf, "title"));

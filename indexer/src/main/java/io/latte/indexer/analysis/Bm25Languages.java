@@ -1,7 +1,5 @@
 package io.latte.indexer.analysis;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -17,8 +15,6 @@ import org.apache.lucene.analysis.br.BrazilianAnalyzer;
 import org.apache.lucene.analysis.ca.CatalanAnalyzer;
 import org.apache.lucene.analysis.cjk.CJKAnalyzer;
 import org.apache.lucene.analysis.ckb.SoraniAnalyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.cz.CzechAnalyzer;
 import org.apache.lucene.analysis.da.DanishAnalyzer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
@@ -35,11 +31,8 @@ import org.apache.lucene.analysis.gl.GalicianAnalyzer;
 import org.apache.lucene.analysis.hi.HindiAnalyzer;
 import org.apache.lucene.analysis.hu.HungarianAnalyzer;
 import org.apache.lucene.analysis.hy.ArmenianAnalyzer;
-import org.apache.lucene.analysis.icu.ICUFoldingFilterFactory;
-import org.apache.lucene.analysis.icu.segmentation.ICUTokenizerFactory;
 import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
-import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
 import org.apache.lucene.analysis.lt.LithuanianAnalyzer;
 import org.apache.lucene.analysis.lv.LatvianAnalyzer;
 import org.apache.lucene.analysis.ne.NepaliAnalyzer;
@@ -88,6 +81,9 @@ public final class Bm25Languages {
   private Bm25Languages() {}
 
   private static Map<String, Supplier<Analyzer>> known() {
+    // zh, ja and icu are built by ModuleAnalyzers, a class of its own: hosts that ship only
+    // lucene-analysis-common (the OpenSearch plugin) must be able to load this class without smartcn,
+    // kuromoji or ICU on their class path (lambdas, not method references: those would link ModuleAnalyzers, and with it those modules, here).
     Map<String, Supplier<Analyzer>> m = new LinkedHashMap<>();
     m.put("ar", ArabicAnalyzer::new);
     m.put("bg", BulgarianAnalyzer::new);
@@ -111,10 +107,10 @@ public final class Bm25Languages {
     m.put("hi", HindiAnalyzer::new);
     m.put("hu", HungarianAnalyzer::new);
     m.put("hy", ArmenianAnalyzer::new);
-    m.put("icu", Bm25Languages::icu);
+    m.put("icu", () -> ModuleAnalyzers.icu());
     m.put("id", IndonesianAnalyzer::new);
     m.put("it", ItalianAnalyzer::new);
-    m.put("ja", JapaneseAnalyzer::new);
+    m.put("ja", () -> ModuleAnalyzers.japanese());
     m.put("ko", CJKAnalyzer::new);
     m.put("lt", LithuanianAnalyzer::new);
     m.put("lv", LatvianAnalyzer::new);
@@ -132,19 +128,8 @@ public final class Bm25Languages {
     m.put("te", TeluguAnalyzer::new);
     m.put("th", ThaiAnalyzer::new);
     m.put("tr", TurkishAnalyzer::new);
-    m.put("zh", SmartChineseAnalyzer::new);
+    m.put("zh", () -> ModuleAnalyzers.chinese());
     return Collections.unmodifiableMap(m);
-  }
-
-  private static Analyzer icu() {
-    try {
-      return CustomAnalyzer.builder()
-          .withTokenizer(ICUTokenizerFactory.class)
-          .addTokenFilter(ICUFoldingFilterFactory.class)
-          .build();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The known codes, in alphabetical order. */

@@ -16,6 +16,15 @@ public final class LuceneConfig {
 
   private LuceneConfig() {}
 
+  /**
+   * The codec every latte writer uses: Lucene's default with latte's token postings format. Public so
+   * that hosts wrapping their own codec (the OpenSearch plugin) take the token field's format from
+   * here without building a writer config (which would load BM25 analyzers they do not ship).
+   */
+  public static org.apache.lucene.codecs.Codec codec() {
+    return new LatteCodec();
+  }
+
   /** The writer configuration of an English index (the default BM25 language). */
   public static IndexWriterConfig writerConfig(boolean create, double ramBufferMb) {
     return writerConfig(io.latte.indexer.analysis.Bm25Languages.DEFAULT, create, ramBufferMb);
@@ -31,7 +40,7 @@ public final class LuceneConfig {
     c.setSimilarity(LatteIndexFormat.similarity());
     c.setRAMBufferSizeMB(ramBufferMb);
     // The token field's postings are the scanned cluster-major layout (LatteTokensPostingsFormat).
-    c.setCodec(new LatteCodec());
+    c.setCodec(codec());
     // Progress is only durable at our explicit commits, which record what they hold; closing must
     // never publish a half-written batch.
     c.setCommitOnClose(false);
