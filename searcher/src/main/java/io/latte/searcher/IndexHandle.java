@@ -23,7 +23,6 @@ public final class IndexHandle {
   private final IndexSearcher searcher;
   private final IndexFiles files;
   private final long[] clusterSizes;
-  private final int centroidWidth;
   private final TokenLayout[] layouts;
 
   public IndexHandle(DirectoryReader reader, IndexFiles files) throws IOException {
@@ -32,7 +31,6 @@ public final class IndexHandle {
     this.searcher = new IndexSearcher(reader);
     this.searcher.setSimilarity(LatteIndexFormat.similarity());
     Codebook cb = files.codebook();
-    this.centroidWidth = LatteIndexFormat.centroidBytes(cb.numCentroids());
     this.clusterSizes = new long[cb.numCentroids()];
     // The layouts were opened with their segments (nothing is read here); cluster sizes are the
     // centroid terms' total frequencies, deleted tokens included.
@@ -83,10 +81,6 @@ public final class IndexHandle {
   /** The index's meta; null for a handle over a plain Lucene index ({@link #of(DirectoryReader, Codebook)}). */
   public IndexMeta meta() {
     return files.meta();
-  }
-
-  public int centroidWidth() {
-    return centroidWidth;
   }
 
   /** The token layout of segment {@code leafOrd}, or null when the segment has no tokens. */
