@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Makes the first user's search as fast as the hundredth, before {@code /health/ready} says ready.
  *
  * <ol>
- *   <li>While the application context starts ({@code @Context}), before the server listens: one real
- *       query per mode through the searcher ({@link SearchService#warmUp}) — the encoder's first
+ *   <li>While the application context starts ({@code @Context}), before the server listens: real
+ *       queries in every mode but exact through the searcher ({@link SearchService#warmUp}) — the encoder's first
  *       inference, lazily built or mapped index structures, the engine's classes.
  *   <li>Once the server listens ({@link ServerStartupEvent}, published before {@code latte serve}
  *       reports that it listens): a few {@code POST /v1/search} to itself, which warm what only a
