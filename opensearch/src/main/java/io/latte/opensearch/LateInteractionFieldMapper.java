@@ -4,7 +4,11 @@ import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.format.LateInteractionTokensField;
 import io.latte.indexer.format.LatteIndexFormat;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.search.Query;
@@ -25,6 +29,11 @@ import org.opensearch.search.lookup.SearchLookup;
  * token, in the model's space), compressed with the index's codebook into latte's Lucene fields by
  * {@link LateInteractionTokensField} — the same fields {@code latte index} writes, so latte's
  * searcher runs unchanged on each shard.
+ *
+ * <p>The value may also be one string: the vectors as base64 of little-endian float32, row-major
+ * (token by token), of the codebook's input dimension — what numpy's {@code
+ * vecs.astype("<f4").tobytes()} gives. Bulk loads of many documents are then about 2.5× smaller than
+ * as JSON numbers and need no number parsing, and the floats arrive bit for bit.
  *
  * <p>Those Lucene fields have fixed names ({@value LatteIndexFormat#FIELD_TOKENS}, …), so an index
  * has at most one {@code late_interaction} field and a document carries it once. Text and metadata
@@ -128,16 +137,46 @@ public final class LateInteractionFieldMapper extends ParametrizedFieldMapper {
     if (context.doc().getField(LatteIndexFormat.FIELD_TOKENS) != null) {
       throw new IllegalArgumentException("a document carries at most one [" + CONTENT_TYPE + "] value");
     }
-    float[][] vectors = readVectors(parser, name());
+    float[][] vectors = parser.currentToken() == XContentParser.Token.VALUE_STRING
+        ? decodeBase64(parser.text(), fieldType().codebook().inputDim(), name())
+        : readVectors(parser, name());
     // Checks each row's dimension against the codebook and every value for finiteness.
     context.doc().addAll(LateInteractionTokensField.create(vectors, fieldType().codebook()));
+  }
+
+  /**
+   * Decodes the base64 form: little-endian float32, {@code dim} per token, token by token.
+   *
+   * @throws IllegalArgumentException when the text is not base64 or its length is not a whole
+   *     number of tokens (the REST layer answers 400)
+   */
+  static float[][] decodeBase64(String text, int dim, String field) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("[" + field + "] as a string must be base64 of little-endian float32 values: "
+          + e.getMessage());
+    }
+    int rowBytes = dim * Float.BYTES;
+    if (bytes.length == 0 || bytes.length % rowBytes != 0) {
+      throw new IllegalArgumentException("[" + field + "] base64 holds " + bytes.length + " bytes, not a whole number of"
+          + " token vectors of " + dim + " dimensions (" + rowBytes + " bytes each)");
+    }
+    FloatBuffer floats = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+    float[][] rows = new float[bytes.length / rowBytes][dim];
+    for (float[] row : rows) {
+      floats.get(row);
+    }
+    return rows;
   }
 
   /** Reads {@code [[f, f, …], …]}: the parser is on the outer array's start. */
   static float[][] readVectors(XContentParser parser, String field) throws IOException {
     if (parser.currentToken() != XContentParser.Token.START_ARRAY) {
       throw new IllegalArgumentException(
-          "[" + field + "] takes token vectors as an array of arrays of numbers, e.g. [[0.1, 0.2], [0.3, 0.4]]");
+          "[" + field + "] takes token vectors as an array of arrays of numbers, e.g. [[0.1, 0.2], [0.3, 0.4]]"
+              + " (a document's field also takes them as one base64 string of little-endian float32)");
     }
     List<float[]> rows = new ArrayList<>();
     while (parser.nextToken() != XContentParser.Token.END_ARRAY) {

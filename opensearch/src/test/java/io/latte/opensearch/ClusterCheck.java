@@ -74,6 +74,11 @@ public final class ClusterCheck {
     check("create-index", r.status == 200, r.status == 200 ? "" : r.body);
     List<String> lines = Files.readAllLines(work.resolve("docs.ndjson"), StandardCharsets.UTF_8);
     int docs = lines.size() / 2;
+    for (int i = 3; i < lines.size(); i += 4) { // every other document sends its vectors as base64
+      ObjectNode doc = (ObjectNode) JSON.readTree(lines.get(i));
+      doc.put("vectors", base64(doc.get("vectors")));
+      lines.set(i, doc.toString());
+    }
     boolean bulkOk = true;
     for (int from = 0; from < lines.size(); from += 20) { // 10 documents (~3 MB of vectors) per request
       String body = String.join("\n", lines.subList(from, Math.min(lines.size(), from + 20))) + "\n";
@@ -159,8 +164,12 @@ public final class ClusterCheck {
     ObjectNode badK = liQuery(q, null);
     ((ObjectNode) badK.get("late_interaction")).put("k", 0);
     expect400("bad-query-k", "/" + INDEX + "/_search", body(badK), "k must be");
+    ((ObjectNode) badK.get("late_interaction")).put("k", -3);
+    expect400("bad-query-k-negative", "/" + INDEX + "/_search", body(badK), "k must be");
     expect400("bad-doc-dimension", "/" + INDEX + "/_doc/bad1", "{\"vectors\": [[0.1, 0.2, 0.3]]}", "dimensions");
     expect400("bad-doc-value", "/" + INDEX + "/_doc/bad2", "{\"vectors\": [\"not a vector\"]}", "vectors");
+    expect400("bad-doc-base64", "/" + INDEX + "/_doc/bad3", "{\"vectors\": \"not*base64\"}", "base64");
+    expect400("bad-doc-base64-length", "/" + INDEX + "/_doc/bad4", "{\"vectors\": \"AAAAAA==\"}", "whole number");
     expect400Put("second-field", "/" + INDEX + "/_mapping",
         "{\"properties\": {\"more\": {\"type\": \"late_interaction\"}}}", "at most one");
     String mapping = "\"mappings\": {\"properties\": {\"v\": {\"type\": \"late_interaction\"}}}";
@@ -203,6 +212,18 @@ public final class ClusterCheck {
     check("deleted-never-return", deletesOk && clean == n,
         "deleted " + deleted + "; " + clean + "/" + n + " queries free of them at size 10 and 100");
     check("order-after-delete", order == n, order + "/" + n + " queries keep latte's order of the others");
+  }
+
+  /** The field's compact form: base64 of the rows as little-endian float32. */
+  static String base64(JsonNode rows) {
+    int dim = rows.get(0).size();
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(rows.size() * dim * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (JsonNode row : rows) {
+      for (JsonNode v : row) {
+        b.putFloat(v.floatValue());
+      }
+    }
+    return java.util.Base64.getEncoder().encodeToString(b.array());
   }
 
   private ObjectNode liQuery(JsonNode q, JsonNode filter) {
