@@ -15,7 +15,7 @@
 #   mvn -B -pl opensearch -am verify -Dlatte.cluster.skip=true -Dlatte.cluster.prep.skip=false && ./latte build
 #   opensearch/scifact-bench.sh [DATASET_DIR]          # default ../shared/datasets/scifact
 # Environment: LATTE_SCIFACT_INDEX (the single-node index, default /work/idx/scifact-format; only
-# read), LATTE_OS_HEAP (each node's heap, default 1g), LATTE_BENCH_MODES (default colbert,xtr),
+# read), LATTE_OS_HEAP (each node's heap, default 2g), LATTE_BENCH_MODES (default colbert,xtr),
 # LATTE_BENCH_ROUNDS (timed passes over the queries, default 2), LATTE_BENCH_PORT (latte serve,
 # default 18090), LATTE_OS_HTTP_BASE / LATTE_OS_TRANSPORT_BASE (default 19400 / 19500, away from
 # cluster-test.sh's, so both can run at once), LATTE_OS_KEEP (keep the work folder).
@@ -28,7 +28,7 @@ export LATTE_OS_HTTP_BASE="${LATTE_OS_HTTP_BASE:-19400}" LATTE_OS_TRANSPORT_BASE
 
 DATASET="${1:-$ROOT/../shared/datasets/scifact}"
 SOURCE_INDEX="${LATTE_SCIFACT_INDEX:-/work/idx/scifact-format}"
-HEAP="${LATTE_OS_HEAP:-1g}"
+HEAP="${LATTE_OS_HEAP:-2g}"
 LATTE_PORT="${LATTE_BENCH_PORT:-18090}"
 LATTE_URL="http://127.0.0.1:$LATTE_PORT"
 

@@ -32,8 +32,8 @@ import org.opensearch.search.lookup.SearchLookup;
  *
  * <p>The value may also be one string: the vectors as base64 of little-endian float32, row-major
  * (token by token), of the codebook's input dimension — what numpy's {@code
- * vecs.astype("<f4").tobytes()} gives. Bulk loads of many documents are then about 2.5× smaller than
- * as JSON numbers and need no number parsing, and the floats arrive bit for bit.
+ * vecs.astype("<f4").tobytes()} gives. Bulk loads of many documents are then about half the size of
+ * JSON numbers and need no number parsing, and the floats arrive bit for bit.
  *
  * <p>Those Lucene fields have fixed names ({@value LatteIndexFormat#FIELD_TOKENS}, …), so an index
  * has at most one {@code late_interaction} field and a document carries it once. Text and metadata
