@@ -15,9 +15,10 @@
 #   mvn -B -pl opensearch -am verify -Dlatte.cluster.skip=true -Dlatte.cluster.prep.skip=false && ./latte build
 #   opensearch/scifact-bench.sh [DATASET_DIR]          # default ../shared/datasets/scifact
 # Environment: LATTE_SCIFACT_INDEX (the single-node index, default /work/idx/scifact-format; only
-# read), LATTE_OS_HEAP (each node's heap, default 2g), LATTE_BENCH_MODES (default colbert,xtr),
+# read), LATTE_OS_HEAP (each node's heap, default 1g), LATTE_BENCH_MODES (default colbert,xtr),
 # LATTE_BENCH_ROUNDS (timed passes over the queries, default 2), LATTE_BENCH_PORT (latte serve,
-# default 18090), LATTE_OS_HTTP_BASE / LATTE_OS_TRANSPORT_BASE (default 19400 / 19500, away from
+# default 18090), LATTE_SERVE_JAVA_OPTS (latte serve's JVM options, default -Xmx1g: the index is
+# off-heap), LATTE_OS_HTTP_BASE / LATTE_OS_TRANSPORT_BASE (default 19400 / 19500, away from
 # cluster-test.sh's, so both can run at once), LATTE_OS_KEEP (keep the work folder).
 set -uo pipefail
 
@@ -28,12 +29,12 @@ export LATTE_OS_HTTP_BASE="${LATTE_OS_HTTP_BASE:-19400}" LATTE_OS_TRANSPORT_BASE
 
 DATASET="${1:-$ROOT/../shared/datasets/scifact}"
 SOURCE_INDEX="${LATTE_SCIFACT_INDEX:-/work/idx/scifact-format}"
-HEAP="${LATTE_OS_HEAP:-2g}"
+HEAP="${LATTE_OS_HEAP:-1g}"
 LATTE_PORT="${LATTE_BENCH_PORT:-18090}"
 LATTE_URL="http://127.0.0.1:$LATTE_PORT"
 
-# SciFactBench holds the whole encoded corpus in memory (1.4 M tokens × 384 floats = 2.1 GB).
-cluster_prereqs 5g
+# SciFactBench streams the encoded corpus from the cache file: one bulk request in memory at a time.
+cluster_prereqs 1g
 [ -f "$DATASET/corpus.jsonl" ] || [ -f "$DATASET/corpus.jsonl.gz" ] || fail_setup "no BEIR dataset at $DATASET"
 [ -f "$SOURCE_INDEX/latte-meta.json" ] || fail_setup "no latte index at $SOURCE_INDEX (LATTE_SCIFACT_INDEX)"
 [ -f "$ROOT/server/target/.latte-build-stamp" ] || fail_setup "latte is not built (./latte build)"
@@ -44,7 +45,7 @@ cp -r "$SOURCE_INDEX" "$WORK/latte-index" || fail_setup "cannot copy $SOURCE_IND
 CODEBOOK="$WORK/latte-index/$(sed -n 's/.*"file" *: *"\([^"]*\)".*/\1/p' "$SOURCE_INDEX/latte-meta.json" | head -n 1)"
 [ -f "$CODEBOOK" ] || fail_setup "no codebook file in $SOURCE_INDEX"
 say "single node: latte serve --index $WORK/latte-index --port $LATTE_PORT (codebook $(sha256sum "$CODEBOOK" | cut -c1-16)…)"
-"$ROOT/latte" serve --index "$WORK/latte-index" --port "$LATTE_PORT" > "$WORK/latte-serve.log" 2>&1 &
+LATTE_JAVA_OPTS="${LATTE_SERVE_JAVA_OPTS:--Xmx1g}" "$ROOT/latte" serve --index "$WORK/latte-index" --port "$LATTE_PORT" > "$WORK/latte-serve.log" 2>&1 &
 PIDS+=($!)
 
 # 2. The cluster, each node with the same codebook file.

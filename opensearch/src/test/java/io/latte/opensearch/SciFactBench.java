@@ -8,7 +8,7 @@ import io.latte.eval.beir.BeirQuery;
 import io.latte.eval.beir.Qrels;
 import io.latte.eval.encode.DatasetEncoding;
 import io.latte.eval.encode.EncodeProgress;
-import io.latte.eval.encode.EncodedCorpus;
+import io.latte.eval.encode.EncodedCorpusFile;
 import io.latte.eval.encode.EncodingCache;
 import io.latte.eval.harness.Latency;
 import io.latte.eval.harness.QuerySet;
@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -100,13 +101,13 @@ public final class SciFactBench {
   /** Creates the index, bulk-loads the cached encodings, waits for green, force-merges; prints the times. */
   private static void load(BeirDataset dataset, TokenEncoder encoder, String cluster, String codebook) throws Exception {
     int maxDoc = Encoders.spec(Encoders.DEFAULT_MODEL).effectiveDocumentMaxLength(EncoderOptions.defaults());
-    long t0 = System.nanoTime();
-    DatasetEncoding.Result cached = DatasetEncoding.load(dataset, DatasetEncoding.census(dataset), encoder, maxDoc,
-        EncodingCache.defaultLocation(), false, EncodeProgress.NONE);
-    EncodedCorpus corpus = cached.corpus();
-    say(String.format(Locale.ROOT, "%d documents, %d tokens %s %s (%.1f s)", corpus.size(), corpus.totalTokens(),
-        cached.fromCache() ? "read from" : "encoded into", cached.cacheFile(), secondsSince(t0)));
-
+    DatasetEncoding.Census census = DatasetEncoding.census(dataset);
+    EncodingCache cache = EncodingCache.defaultLocation();
+    Path file = cache.fileFor(encoder.info().name(), encoder.info().checksum(), maxDoc, census.fingerprint());
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("no encoding of " + dataset.name() + " in " + file
+          + ": run `latte eval --dataset <dir> --modes exact` once to fill the cache");
+    }
     String settings = """
         {"settings": {"index": {"number_of_shards": 3, "number_of_replicas": 1, "refresh_interval": "-1",
                                 "latte.codebook": "%s"}},
@@ -115,24 +116,10 @@ public final class SciFactBench {
     expectOk(call("PUT", cluster + "/" + INDEX, settings, "application/json"), "create index");
 
     long tBulk = System.nanoTime();
-    long bytes = 0;
-    for (int from = 0; from < corpus.size(); from += BULK_DOCS) {
-      StringBuilder body = new StringBuilder(BULK_DOCS * 600_000);
-      for (int d = from; d < Math.min(corpus.size(), from + BULK_DOCS); d++) {
-        ObjectNode action = JSON.createObjectNode();
-        action.putObject("index").put("_id", corpus.id(d));
-        body.append(action).append('\n')
-            .append("{\"vectors\":\"").append(base64(corpus.tokens(d))).append("\"}\n");
-      }
-      bytes += body.length();
-      HttpResponse<String> r = bulk(cluster, body.toString(), from);
-      if (JSON.readTree(r.body()).path("errors").asBoolean(true)) {
-        throw new IllegalStateException("bulk from document " + from + " had errors: " + r.body().substring(0, 2000));
-      }
-      if ((from / BULK_DOCS) % 40 == 0) {
-        say(String.format(Locale.ROOT, "bulk: %d / %d documents (%.0f s)", from, corpus.size(), secondsSince(tBulk)));
-      }
-    }
+    Bulk bulk = new Bulk(cluster, encoder.info().dim(), tBulk);
+    EncodedCorpusFile.stream(file, (id, tokens, pooled) -> bulk.add(id, tokens));
+    bulk.flush();
+    say(String.format(Locale.ROOT, "%d documents, %d tokens from %s", bulk.docs, bulk.tokens, file));
     double bulkSeconds = secondsSince(tBulk);
     expectOk(call("PUT", cluster + "/" + INDEX + "/_settings", "{\"index\": {\"refresh_interval\": \"1s\"}}",
         "application/json"), "refresh interval");
@@ -147,11 +134,58 @@ public final class SciFactBench {
     long count = JSON.readTree(call("GET", cluster + "/" + INDEX + "/_count", null, "application/json").body())
         .path("count").asLong();
     say(String.format(Locale.ROOT, "ingest: %d documents searchable of %d, %.2f GB of bulk JSON, bulk %.0f s"
-        + " (%.0f docs/s), green after %.0f s (%s), force merge to 1 segment per shard %.0f s", count, corpus.size(),
-        bytes / 1e9, bulkSeconds, corpus.size() / bulkSeconds, greenSeconds,
+        + " (%.0f docs/s), green after %.0f s (%s), force merge to 1 segment per shard %.0f s", count, bulk.docs,
+        bulk.bytes / 1e9, bulkSeconds, bulk.docs / bulkSeconds, greenSeconds,
         JSON.readTree(health.body()).path("status").asText(), mergeSeconds));
-    if (count != corpus.size()) {
-      throw new IllegalStateException("the cluster holds " + count + " of " + corpus.size() + " documents");
+    if (count != bulk.docs || count != census.documents()) {
+      throw new IllegalStateException("the cluster holds " + count + " documents; the corpus has " + census.documents());
+    }
+  }
+
+  /** Bulk requests of {@value #BULK_DOCS} documents, built as the cache file is read. */
+  private static final class Bulk {
+    private final String cluster;
+    private final int dim;
+    private final long t0;
+    private final StringBuilder body = new StringBuilder(BULK_DOCS * 600_000);
+    private int inBody;
+    int docs;
+    long tokens;
+    long bytes;
+
+    Bulk(String cluster, int dim, long t0) {
+      this.cluster = cluster;
+      this.dim = dim;
+      this.t0 = t0;
+    }
+
+    void add(String id, float[] flat) throws IOException {
+      ObjectNode action = JSON.createObjectNode();
+      action.putObject("index").put("_id", id);
+      body.append(action).append('\n').append("{\"vectors\":\"").append(base64(flat)).append("\"}\n");
+      tokens += flat.length / dim;
+      if (++inBody == BULK_DOCS) {
+        flush();
+      }
+    }
+
+    void flush() throws IOException {
+      if (inBody == 0) {
+        return;
+      }
+      try {
+        bulk(cluster, body.toString(), docs);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
+      if ((docs / BULK_DOCS) % 40 == 0) {
+        say(String.format(Locale.ROOT, "bulk: %d documents sent (%.0f s)", docs, secondsSince(t0)));
+      }
+      docs += inBody;
+      bytes += body.length();
+      inBody = 0;
+      body.setLength(0);
     }
   }
 
@@ -159,13 +193,18 @@ public final class SciFactBench {
    * Sends one bulk request; a 429 (the node's parent circuit breaker while its heap is full of the
    * previous requests' garbage) is retried after a pause, as OpenSearch's own clients do.
    */
-  private static HttpResponse<String> bulk(String cluster, String body, int from) throws Exception {
+  private static HttpResponse<String> bulk(String cluster, String body, int from) throws IOException,
+      InterruptedException {
     for (int attempt = 1; ; attempt++) {
       HttpResponse<String> r = call("POST", cluster + "/" + INDEX + "/_bulk", body, "application/x-ndjson");
       boolean rejected = r.statusCode() == 429
           || (r.statusCode() == 200 && r.body().contains("\"status\":429"));
       if (!rejected || attempt == BULK_TRIES) {
         expectOk(r, "bulk from document " + from);
+        if (JSON.readTree(r.body()).path("errors").asBoolean(true)) {
+          throw new IllegalStateException("bulk from document " + from + " had errors: "
+              + r.body().substring(0, Math.min(2000, r.body().length())));
+        }
         return r;
       }
       say("bulk from document " + from + ": 429, retried (" + attempt + ")");

@@ -110,8 +110,35 @@ public final class EncodedCorpusFile {
     }
   }
 
+  /** The header of a cache file. */
+  public record Header(String modelName, String modelChecksum, int dim) {}
+
+  /** Receives the documents of a cache file one by one ({@link #stream}). */
+  @FunctionalInterface
+  public interface Visitor {
+    /** @param tokens row-major {@code [tokenCount × dim]}; @param pooled the pooled vector, or empty */
+    void document(String id, float[] tokens, float[] pooled) throws IOException;
+  }
+
   /** Reads a whole cache file; a truncated or corrupted file is an {@link IOException} naming it. */
   public static EncodedCorpus read(Path file) throws IOException {
+    List<String> ids = new ArrayList<>();
+    List<float[]> tokens = new ArrayList<>();
+    List<float[]> pooled = new ArrayList<>();
+    Header h = stream(file, (id, t, p) -> {
+      ids.add(id);
+      tokens.add(t);
+      pooled.add(p);
+    });
+    return new EncodedCorpus(h.modelName(), h.modelChecksum(), h.dim(), ids, tokens, pooled);
+  }
+
+  /**
+   * Reads a cache file document by document, holding one at a time (a large corpus need not fit in
+   * memory). The checksum covers the whole file, so it is verified after the visitor has seen every
+   * document: a truncated or corrupted file is an {@link IOException} naming it, at the end.
+   */
+  public static Header stream(Path file, Visitor visitor) throws IOException {
     try (InputStream raw = Files.newInputStream(file)) {
       CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(raw, 1 << 20), new CRC32());
       DataInputStream in = new DataInputStream(checked);
@@ -122,26 +149,23 @@ public final class EncodedCorpusFile {
       if (version != VERSION) {
         throw new IOException(file + ": encoded-corpus version " + version + ", expected " + VERSION);
       }
-      String modelName = in.readUTF();
-      String checksum = in.readUTF();
-      int dim = in.readInt();
-      List<String> ids = new ArrayList<>();
-      List<float[]> tokens = new ArrayList<>();
-      List<float[]> pooled = new ArrayList<>();
+      Header header = new Header(in.readUTF(), in.readUTF(), in.readInt());
+      int seen = 0;
       while (in.readByte() == 1) {
-        ids.add(in.readUTF());
+        String id = in.readUTF();
         int n = in.readInt();
         int p = in.readInt();
-        tokens.add(readFloats(in, n * dim));
-        pooled.add(readFloats(in, p));
+        float[] tokens = readFloats(in, n * header.dim());
+        visitor.document(id, tokens, readFloats(in, p));
+        seen++;
       }
       int count = in.readInt();
       long expected = checked.getChecksum().getValue();
       long stored = in.readLong();
-      if (count != ids.size() || expected != stored) {
+      if (count != seen || expected != stored) {
         throw new IOException(file + ": encoded-corpus file is corrupted (checksum or count mismatch)");
       }
-      return new EncodedCorpus(modelName, checksum, dim, ids, tokens, pooled);
+      return header;
     } catch (EOFException e) {
       throw new IOException(file + ": encoded-corpus file is truncated", e);
     }
