@@ -11,7 +11,7 @@
 # nDCG@10 of each side, p50/p95 client latency and their ratio. Exit status non-zero when colbert's
 # nDCG@10 differs by more than 0.002 or a step fails. Every process it started is stopped on exit.
 #
-# Not run by CI (about half an hour on 2 cores). Build first, then run from the repository root:
+# Not run by CI (42 min for colbert alone on 2 busy cores). Build first, then run from the repository root:
 #   mvn -B -pl opensearch -am verify -Dlatte.cluster.skip=true -Dlatte.cluster.prep.skip=false && ./latte build
 #   opensearch/scifact-bench.sh [DATASET_DIR]          # default ../shared/datasets/scifact
 # Environment: LATTE_SCIFACT_INDEX (the single-node index, default /work/idx/scifact-format; only
