@@ -168,7 +168,7 @@ public final class ClusterCheck {
     expect400("bad-query-k-negative", "/" + INDEX + "/_search", body(badK), "k must be");
     expect400("bad-doc-dimension", "/" + INDEX + "/_doc/bad1", "{\"vectors\": [[0.1, 0.2, 0.3]]}", "dimensions");
     expect400("bad-doc-value", "/" + INDEX + "/_doc/bad2", "{\"vectors\": [\"not a vector\"]}", "vectors");
-    expect400("bad-doc-base64", "/" + INDEX + "/_doc/bad3", "{\"vectors\": \"not*base64\"}", "base64");
+    expect400("bad-doc-base64", "/" + INDEX + "/_doc/bad3", "{\"vectors\": \"not*base64\"}", "little-endian");
     expect400("bad-doc-base64-length", "/" + INDEX + "/_doc/bad4", "{\"vectors\": \"AAAAAA==\"}", "whole number");
     expect400Put("second-field", "/" + INDEX + "/_mapping",
         "{\"properties\": {\"more\": {\"type\": \"late_interaction\"}}}", "at most one");
