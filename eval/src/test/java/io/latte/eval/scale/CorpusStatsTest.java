@@ -23,11 +23,11 @@ class CorpusStatsTest {
     assertTrue(self.cluster_kl_real_vs_real() >= 0 && self.cluster_kl_real_vs_real() < 0.05, self.toString());
     assertEquals(4096, self.sample_tokens());
 
-    SyntheticCorpus close = new SyntheticCorpus(real, new SyntheticCorpus.Options(1, real.size(), 2, 0.99));
+    SyntheticCorpus close = new SyntheticCorpus(real, new SyntheticCorpus.Options(1, real.size(), 0.99));
     CorpusStats.Comparison near = CorpusStats.compare(reference, close, 4096, 8, 300, 2, 11);
     assertTrue(near.cluster_kl() <= CorpusStats.MAX_CLUSTER_KL, near.toString());
 
-    SyntheticCorpus far = new SyntheticCorpus(real, new SyntheticCorpus.Options(1, real.size(), 2, 0.4));
+    SyntheticCorpus far = new SyntheticCorpus(real, new SyntheticCorpus.Options(1, real.size(), 0.4));
     CorpusStats.Comparison off = CorpusStats.compare(reference, far, 4096, 8, 300, 2, 11);
     assertFalse(off.within_tolerance(), off.toString());
     assertTrue(off.nn_ks() > CorpusStats.MAX_NN_KS && off.nn_median_synthetic() < off.nn_median_real(), off.toString());

@@ -136,7 +136,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
     root.put("queries", qs.size());
     root.put("seed", seed);
     SyntheticCorpus.Options g = SyntheticCorpus.Options.defaults(seed, 0);
-    root.put("generator", "v" + SyntheticCorpus.GENERATOR_VERSION + ": sources=" + g.sources() + ", similarity=" + g.similarity());
+    root.put("generator", "v" + SyntheticCorpus.GENERATOR_VERSION + ": real documents dealt out once per epoch, each split between two synthetic documents; similarity="
+        + g.similarity());
     root.put("cores", cores);
     root.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
     root.put("rule", "centroids = 2^floor(log2(4*sqrt(tokens))), capped at sample/32 (8192 with the default 2^18 sample); "
