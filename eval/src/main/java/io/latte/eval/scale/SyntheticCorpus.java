@@ -73,9 +73,9 @@ public final class SyntheticCorpus implements VectorCorpus {
   /**
    * Gaussian noise vectors drawn once per corpus; a token's noise is the sum of two of them, chosen
    * at random, scaled by σ/√2 — a Gaussian of variance σ² per coordinate like a fresh draw, at two
-   * loads per coordinate instead of one {@code nextGaussian()} (≈ 20 ns: 384 of them per token made
-   * generation, not indexing, the slowest stage of a build from synthetic vectors). With 4 096² pairs,
-   * two copies of the same real token share their noise with probability 6·10⁻⁸: no near-duplicates.
+   * loads per coordinate instead of one {@code nextGaussian()}: generation ran 1.5–3× faster side by
+   * side (docs/BENCHMARKS.md §13; what remains is mostly the in-order norm). With 4 096² pairs, two
+   * uses of the same real token share their noise with probability 6·10⁻⁸: no near-duplicates.
    */
   static final int NOISE_POOL = 4096;
 
