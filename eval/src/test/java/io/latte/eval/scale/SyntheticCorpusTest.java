@@ -186,12 +186,8 @@ class SyntheticCorpusTest {
     double best = -2;
     long arg = -1;
     for (int d = 0; d < real.size(); d++) {
-      float[] r = real.tokens(d);
       for (int u = 0; u < real.tokenCount(d); u++) {
-        double dot = 0;
-        for (int k = 0; k < DIM; k++) {
-          dot += v[t * DIM + k] * r[u * DIM + k];
-        }
+        double dot = dot(v, t, real.tokens(d), u);
         if (dot > best) {
           best = dot;
           arg = ((long) d << 32) | u;
@@ -202,18 +198,16 @@ class SyntheticCorpusTest {
   }
 
   private static double bestRealCosine(EncodedCorpus real, float[] v, int t) {
-    double best = -1;
-    for (int d = 0; d < real.size(); d++) {
-      float[] r = real.tokens(d);
-      for (int u = 0; u < real.tokenCount(d); u++) {
-        double dot = 0;
-        for (int k = 0; k < DIM; k++) {
-          dot += v[t * DIM + k] * r[u * DIM + k];
-        }
-        best = Math.max(best, dot);
-      }
+    long at = nearestReal(real, v, t);
+    return dot(v, t, real.tokens((int) (at >>> 32)), (int) at);
+  }
+
+  private static double dot(float[] v, int t, float[] r, int u) {
+    double dot = 0;
+    for (int k = 0; k < DIM; k++) {
+      dot += v[t * DIM + k] * r[u * DIM + k];
     }
-    return best;
+    return dot;
   }
 
   /** A corpus of more than 2^31 documents is addressed by long positions: nothing wraps or is materialised. */
