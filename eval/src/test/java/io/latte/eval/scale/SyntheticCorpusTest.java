@@ -181,6 +181,24 @@ class SyntheticCorpusTest {
     }
   }
 
+  /** The codebook sample skips documents without generating them, and the stream stays in step. */
+  @Test
+  void skipPassesOverDocumentsInStep() {
+    SyntheticCorpus s = new SyntheticCorpus(real(), SyntheticCorpus.Options.defaults(4, 5));
+    try (DocumentSource src = s.source()) {
+      assertEquals(1, src.skip());
+      assertEquals(2, src.skip());
+      SourceDocument third = (SourceDocument) src.next();
+      assertEquals(SyntheticCorpus.idOf(2), third.id());
+      assertEquals(3, third.line());
+      assertArrayEquals(s.document(2).values(), third.vectors().values());
+      assertEquals(4, src.skip());
+      assertEquals(5, src.skip());
+      assertEquals(-1, src.skip());
+      assertFalse(src.hasNext());
+    }
+  }
+
   /** (document << 32 | token) of the real token most similar to token {@code t} of {@code v}. */
   private static long nearestReal(EncodedCorpus real, float[] v, int t) {
     double best = -2;
