@@ -2,6 +2,7 @@ package io.latte.eval.scale;
 
 import io.latte.indexer.codebook.KMeans;
 import io.latte.indexer.input.TokenVectors;
+import io.latte.indexer.vector.PackedVectors;
 import io.latte.indexer.vector.VectorKernels;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -27,16 +28,24 @@ public final class CorpusStats {
   /** What was measured for one corpus. */
   public record Sample(float[] tokens, int[] documents, int rows, int dim) {}
 
-  /** The comparison, with the tolerances it is judged by. */
-  public record Comparison(int centroids, int sample_tokens, double cluster_kl, double cluster_kl_max,
-      double nn_ks, double nn_ks_max, double nn_median_real, double nn_median_synthetic,
-      double nn_p10_real, double nn_p10_synthetic, double nn_p90_real, double nn_p90_synthetic,
-      boolean within_tolerance) {}
+  /**
+   * The comparison, with the tolerances it is judged by, and each measure between two independent
+   * samples of the real corpus ({@code *_real_vs_real}): the floor that sampling noise alone gives,
+   * below which no generator can be shown to be closer.
+   */
+  public record Comparison(int centroids, int sample_tokens, int nn_probes, double cluster_kl,
+      double cluster_kl_real_vs_real, double cluster_kl_max, double nn_ks, double nn_ks_real_vs_real,
+      double nn_ks_max, double nn_median_real, double nn_median_synthetic, double nn_p10_real,
+      double nn_p10_synthetic, double nn_p90_real, double nn_p90_synthetic, boolean within_tolerance) {}
 
   /** KL(real ‖ synthetic) of tokens per centroid at or below this passes. */
   public static final double MAX_CLUSTER_KL = 0.05;
   /** KS distance of the nearest-neighbour similarity distributions at or below this passes. */
   public static final double MAX_NN_KS = 0.15;
+  /** Tokens per sample: at 32 768 two real samples differed by KL 0.047 (see {@link #compare}). */
+  public static final int DEFAULT_SAMPLE_TOKENS = 131_072;
+  /** Nearest-neighbour probes per corpus: KS over 500 probes has a 95 % noise band of ≈ 0.09. */
+  public static final int DEFAULT_NN_PROBES = 2_000;
 
   private CorpusStats() {}
 
@@ -64,21 +73,43 @@ public final class CorpusStats {
     return new Sample(out, docs, rows, dim);
   }
 
-  public static Comparison compare(Sample real, Sample synthetic, int centroids, int nnQueries, int threads,
-      long seed) {
-    KMeans.Result km = KMeans.train(real.tokens(), real.rows(), real.dim(),
+  /**
+   * Compares {@code synthetic} with {@code real} on samples of {@code rows} tokens each.
+   *
+   * <p>The codebook is trained on a third, held-out sample of the real corpus. Trained on the very
+   * sample it then measured (as generator v2's validation did), it fits that sample's own clumps
+   * (tokens of the same document sit together) and every other sample looks far from it: two
+   * independent samples of real SciFact differed by KL 0.108 that way at 32 768 tokens, more than
+   * the tolerance, while the synthetic corpus differed by 0.094 — the measure, not the generator,
+   * failed. Held out and at 131 072 tokens, the real-vs-real floor is ≈ 0.008.
+   */
+  public static Comparison compare(VectorCorpus real, VectorCorpus synthetic, int rows, int centroids,
+      int nnQueries, int threads, long seed) {
+    Sample train = sample(real, rows, seed ^ 0x7A11_5EEDL);
+    Sample realA = sample(real, rows, seed);
+    Sample realB = sample(real, rows, seed + 1);
+    Sample syn = sample(synthetic, rows, seed);
+    KMeans.Result km = KMeans.train(train.tokens(), train.rows(), train.dim(),
         KMeans.Options.defaults(centroids).withSeed(seed).withThreads(threads), null);
-    double[] pReal = clusterShares(real, km, threads);
-    double[] pSyn = clusterShares(synthetic, km, threads);
-    double kl = 0;
-    for (int c = 0; c < centroids; c++) {
-      kl += pReal[c] * Math.log(pReal[c] / pSyn[c]);
-    }
-    double[] nnReal = nearestNeighbours(real, nnQueries, seed, threads);
-    double[] nnSyn = nearestNeighbours(synthetic, nnQueries, seed, threads);
+    double[] pReal = clusterShares(realA, km, threads);
+    double kl = kl(pReal, clusterShares(syn, km, threads));
+    double klFloor = kl(pReal, clusterShares(realB, km, threads));
+    double[] nnReal = nearestNeighbours(realA, nnQueries, seed, threads);
+    double[] nnSyn = nearestNeighbours(syn, nnQueries, seed, threads);
     double ks = ks(nnReal, nnSyn);
-    return new Comparison(centroids, real.rows(), kl, MAX_CLUSTER_KL, ks, MAX_NN_KS, q(nnReal, 0.5), q(nnSyn, 0.5),
-        q(nnReal, 0.1), q(nnSyn, 0.1), q(nnReal, 0.9), q(nnSyn, 0.9), kl <= MAX_CLUSTER_KL && ks <= MAX_NN_KS);
+    double ksFloor = ks(nnReal, nearestNeighbours(realB, nnQueries, seed, threads));
+    return new Comparison(centroids, rows, nnQueries, kl, klFloor, MAX_CLUSTER_KL, ks, ksFloor, MAX_NN_KS,
+        q(nnReal, 0.5), q(nnSyn, 0.5), q(nnReal, 0.1), q(nnSyn, 0.1), q(nnReal, 0.9), q(nnSyn, 0.9),
+        kl <= MAX_CLUSTER_KL && ks <= MAX_NN_KS);
+  }
+
+  /** KL(p ‖ q) in nats. */
+  static double kl(double[] p, double[] q) {
+    double kl = 0;
+    for (int c = 0; c < p.length; c++) {
+      kl += p[c] * Math.log(p[c] / q[c]);
+    }
+    return kl;
   }
 
   /** Share of the sample nearest to each centroid, add-one smoothed. */
@@ -108,20 +139,53 @@ public final class CorpusStats {
     return shares;
   }
 
-  /** For {@code count} sampled tokens: the best cosine to a sample token of another document, sorted. */
+  /**
+   * For {@code count} sampled tokens: the best cosine to a sample token of another document, sorted.
+   * The probes are packed once and the sample streams past them in blocks through the SIMD dot
+   * kernel (a dot call per pair took minutes at 2 000 probes × 131 072 tokens); the maxima are
+   * merged across threads, which gives the same result in any order.
+   */
   static double[] nearestNeighbours(Sample s, int count, long seed, int threads) {
     int[] probes = new SplittableRandom(seed ^ 0x5DEECE66DL).ints(count, 0, s.rows()).toArray();
-    double[] out = new double[count];
-    parallel(threads, count, i -> {
-      int p = probes[i];
-      float best = -1;
-      for (int j = 0; j < s.rows(); j++) {
-        if (s.documents()[j] != s.documents()[p]) {
-          best = Math.max(best, VectorKernels.dot(s.tokens(), p * s.dim(), s.tokens(), j * s.dim(), s.dim()));
+    int dim = s.dim();
+    float[] probeRows = new float[count * dim];
+    int[] probeDocs = new int[count];
+    for (int i = 0; i < count; i++) {
+      System.arraycopy(s.tokens(), probes[i] * dim, probeRows, i * dim, dim);
+      probeDocs[i] = s.documents()[probes[i]];
+    }
+    PackedVectors packed = VectorKernels.pack(probeRows, 0, count, dim);
+    int block = 64;
+    int blocks = (s.rows() + block - 1) / block;
+    float[][] perThread = new float[Math.max(1, threads)][];
+    java.util.concurrent.atomic.AtomicInteger nextBlock = new java.util.concurrent.atomic.AtomicInteger();
+    parallel(perThread.length, perThread.length, t -> {
+      float[] best = new float[count];
+      Arrays.fill(best, -1f);
+      float[] dots = new float[block * packed.paddedRows()];
+      for (int b = nextBlock.getAndIncrement(); b < blocks; b = nextBlock.getAndIncrement()) {
+        int from = b * block;
+        int to = Math.min(s.rows(), from + block);
+        VectorKernels.dotMatrix(packed, s.tokens(), from, to, dots, 0, packed.paddedRows());
+        for (int j = from; j < to; j++) {
+          int row = (j - from) * packed.paddedRows();
+          int doc = s.documents()[j];
+          for (int i = 0; i < count; i++) {
+            if (probeDocs[i] != doc && dots[row + i] > best[i]) {
+              best[i] = dots[row + i];
+            }
+          }
         }
       }
-      out[i] = best;
+      perThread[t] = best;
     });
+    double[] out = new double[count];
+    Arrays.fill(out, -1);
+    for (float[] best : perThread) {
+      for (int i = 0; i < count; i++) {
+        out[i] = Math.max(out[i], best[i]);
+      }
+    }
     Arrays.sort(out);
     return out;
   }

@@ -44,6 +44,15 @@ final class CorpusStream implements DocumentSource {
     return new SourceDocument(corpus.id(i), "", "", Map.of(), "synthetic", i + 1, corpus.document(i));
   }
 
+  /**
+   * Passes over a document without generating it: the codebook sample reads every s-th document,
+   * and the default (generate and drop) made sampling a full generation pass over the corpus.
+   */
+  @Override
+  public long skip() {
+    return hasNext() ? ++next : -1; // the line of document i is i + 1, as in next()
+  }
+
   @Override
   public void close() {}
 }

@@ -1,6 +1,7 @@
 package io.latte.eval.scale;
 
 import io.latte.indexer.input.TokenVectors;
+import io.latte.indexer.vector.MaxDotAccumulator;
 import io.latte.indexer.vector.PackedVectors;
 import io.latte.indexer.vector.VectorKernels;
 import java.io.IOException;
@@ -66,24 +67,15 @@ public final class ExactTopK {
 
   /** Computes without a cache. */
   public static List<List<String>> compute(VectorCorpus corpus, List<float[][]> queries, int k, int threads) {
-    int dim = corpus.dim();
-    PackedVectors[] packed = new PackedVectors[queries.size()];
-    for (int q = 0; q < packed.length; q++) {
-      float[][] v = queries.get(q);
-      float[] flat = new float[v.length * dim];
-      for (int t = 0; t < v.length; t++) {
-        System.arraycopy(v[t], 0, flat, t * dim, dim);
-      }
-      packed[q] = VectorKernels.pack(flat, 0, v.length, dim);
-    }
+    QueryBlock block = QueryBlock.of(queries, corpus.dim());
     AtomicLong next = new AtomicLong();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
     try {
       List<Future<TopK[]>> parts = new ArrayList<>();
       for (int t = 0; t < Math.max(1, threads); t++) {
-        parts.add(pool.submit(() -> scan(corpus, packed, k, next)));
+        parts.add(pool.submit(() -> scan(corpus, block, k, next)));
       }
-      TopK[] merged = newHeaps(packed.length, k);
+      TopK[] merged = newHeaps(queries.size(), k);
       for (Future<TopK[]> f : parts) {
         TopK[] part = f.get();
         for (int q = 0; q < merged.length; q++) {
@@ -112,15 +104,61 @@ public final class ExactTopK {
     }
   }
 
-  private static TopK[] scan(VectorCorpus corpus, PackedVectors[] queries, int k, AtomicLong next) {
-    TopK[] heaps = newHeaps(queries.length, k);
+  /**
+   * Every query's tokens, concatenated and packed once: one pass of the MaxDot kernel over a
+   * document's tokens gives every query token its best dot product, i.e. all queries' MaxSim at once.
+   * Packed one query at a time, each query paid its padding to a whole kernel panel (32 rows with
+   * AVX-512, while queries have fewer tokens) and an accumulator per (query, document) pair; as one
+   * block the only padding is the last panel's and nothing is allocated per document. The dot
+   * products and the per-query sums (in token order) are the ones {@link VectorKernels#maxSim} makes,
+   * so the scores are bit-identical to scoring each query alone.
+   *
+   * @param start query {@code q}'s tokens are rows {@code [start[q], start[q + 1])}
+   */
+  record QueryBlock(PackedVectors packed, int[] start) {
+    static QueryBlock of(List<float[][]> queries, int dim) {
+      int[] start = new int[queries.size() + 1];
+      for (int q = 0; q < queries.size(); q++) {
+        start[q + 1] = start[q] + queries.get(q).length;
+      }
+      float[] flat = new float[start[queries.size()] * dim];
+      for (int q = 0; q < queries.size(); q++) {
+        float[][] v = queries.get(q);
+        for (int t = 0; t < v.length; t++) {
+          System.arraycopy(v[t], 0, flat, (start[q] + t) * dim, dim);
+        }
+      }
+      return new QueryBlock(VectorKernels.pack(flat, 0, start[queries.size()], dim), start);
+    }
+
+    int queries() {
+      return start.length - 1;
+    }
+  }
+
+  private static TopK[] scan(VectorCorpus corpus, QueryBlock block, int k, AtomicLong next) {
+    TopK[] heaps = newHeaps(block.queries(), k);
+    MaxDotAccumulator acc = new MaxDotAccumulator(block.packed());
+    float[] best = new float[block.packed().rows()];
+    int[] start = block.start();
     long n = corpus.documents();
-    for (long start = next.getAndAdd(CHUNK); start < n; start = next.getAndAdd(CHUNK)) {
-      long end = Math.min(n, start + CHUNK);
-      for (long d = start; d < end; d++) {
+    for (long begin = next.getAndAdd(CHUNK); begin < n; begin = next.getAndAdd(CHUNK)) {
+      long end = Math.min(n, begin + CHUNK);
+      for (long d = begin; d < end; d++) {
         TokenVectors v = corpus.document(d);
-        for (int q = 0; q < queries.length; q++) {
-          heaps[q].offer(VectorKernels.maxSim(queries[q], v.values(), v.tokenCount()), d);
+        if (v.tokenCount() == 0) {
+          Arrays.fill(best, 0f); // MaxSim of an empty document is 0
+        } else {
+          acc.reset();
+          acc.accept(v.values(), 0, v.tokenCount());
+          acc.copyTo(best, null, 0);
+        }
+        for (int q = 0; q < heaps.length; q++) {
+          float sum = 0f;
+          for (int i = start[q]; i < start[q + 1]; i++) {
+            sum += best[i];
+          }
+          heaps[q].offer(sum, d);
         }
       }
     }

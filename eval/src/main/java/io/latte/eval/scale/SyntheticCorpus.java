@@ -14,15 +14,22 @@ import java.util.SplittableRandom;
  * real corpus, so the corpus streams in order with one document in memory, and any document can
  * be regenerated alone (ground truth computed in parallel, spot checks).
  *
- * <p><b>How a document is made.</b> Its length is the length of a real document drawn at random (the
- * real length distribution). Its tokens come from {@link Options#sources()} real documents drawn at
- * random, in proportion to their length (a document's tokens stay topically related, as in real text, while two synthetic
- * documents almost never share the same sources), each token a real token of one of them, drawn at
- * random, moved off it by Gaussian noise and renormalised: {@code normalize(v + σ·g)}, with σ set so
- * that the expected cosine to the real token is {@link Options#similarity()}. The noise keeps every
- * synthetic token distinct from the real ones and from each other (no near-duplicate copies of a
- * few real documents, which would make token retrieval look easier or harder than it is) while the
- * tokens stay where real tokens are: in the same clusters, at about the same distances.
+ * <p><b>How a document is made.</b> The corpus runs in epochs of as many documents as the real
+ * corpus has. Each epoch deals the real documents out in a keyed pseudo-random order ({@link
+ * #permute}) and cuts each one in two at a random token; synthetic document {@code j} of the epoch is
+ * the second part of real document {@code π(j)} followed by the first part of {@code π(j + 1)}: two
+ * real documents' topics, as in a document that covers two related subjects, and never the same
+ * pair twice. Every real token is used exactly once per epoch, so at the real corpus's size no
+ * real token has two synthetic copies, and at k times its size each has exactly k. Each used token is
+ * moved off its real original by Gaussian noise and renormalised, {@code normalize(v + σ·g)}, with σ
+ * set so that the expected cosine to the original is {@link Options#similarity()}: no synthetic
+ * token equals a real one or another synthetic one.
+ *
+ * <p>Generator v2 drew each document's tokens with replacement from two length-weighted random
+ * sources; then a real token had Poisson-many copies in the corpus, and every tenth sampled token's
+ * nearest neighbour in another document was its own sibling copy (cosine ≈ similarity²), which
+ * pushed the nearest-neighbour distribution far above the real one (KS 0.27 at a 131 072-token sample,
+ * docs/BENCHMARKS.md §14). Dealing the tokens out removes those copies.
  *
  * <p>Whether the statistics match the real corpus (tokens per centroid, nearest-neighbour
  * similarities, xtr's agreement with exact MaxSim) is for the scale benchmark to measure, not
@@ -33,41 +40,51 @@ public final class SyntheticCorpus implements VectorCorpus {
   /**
    * @param seed any value; the same seed gives the same corpus
    * @param documents how many documents
-   * @param sources real documents mixed into each synthetic one, at least 1
    * @param similarity expected cosine of a synthetic token to the real token it was made from, in
    *     (0, 1): 1 would copy real tokens, lower spreads them further
    */
-  public record Options(long seed, long documents, int sources, double similarity) {
+  public record Options(long seed, long documents, double similarity) {
     public Options {
       if (documents < 0) {
         throw new IllegalArgumentException("documents must be >= 0, got " + documents);
-      }
-      if (sources < 1) {
-        throw new IllegalArgumentException("sources must be >= 1, got " + sources);
       }
       if (!(similarity > 0 && similarity < 1)) {
         throw new IllegalArgumentException("similarity must be in (0, 1), got " + similarity);
       }
     }
 
-    /** Two sources per document, tokens at cosine 0.95 from their real originals. */
+    /** Tokens at cosine {@value #DEFAULT_SIMILARITY} from their real originals. */
     public static Options defaults(long seed, long documents) {
-      return new Options(seed, documents, 2, 0.95);
+      return new Options(seed, documents, DEFAULT_SIMILARITY);
     }
   }
+
+  /** The default {@link Options#similarity()}. */
+  public static final double DEFAULT_SIMILARITY = 0.95;
 
   /**
    * Bumped whenever the same options would make other documents: the fingerprint keys the exact
    * ground-truth cache and resumable builds, which must never serve answers for an older generator.
-   * 2: sources drawn in proportion to their length.
+   * 2: sources drawn in proportion to their length. 3: real documents dealt out once per epoch, each
+   * split between two synthetic documents; noise from a pool of Gaussian vectors.
    */
-  public static final int GENERATOR_VERSION = 2;
+  public static final int GENERATOR_VERSION = 3;
+
+  /**
+   * Gaussian noise vectors drawn once per corpus; a token's noise is the sum of two of them, chosen
+   * at random, scaled by σ/√2 — a Gaussian of variance σ² per coordinate like a fresh draw, at two
+   * loads per coordinate instead of one {@code nextGaussian()}: generation ran 1.5–3× faster side by
+   * side (docs/BENCHMARKS.md §14; what remains is mostly the in-order norm). With 4 096² pairs, two
+   * uses of the same real token share their noise with probability 6·10⁻⁸: no near-duplicates.
+   */
+  static final int NOISE_POOL = 4096;
 
   private final EncodedCorpus real;
   private final Options options;
-  private final float sigma;
-  /** {@code tokensBefore[d]}: real tokens in documents before {@code d}; last entry = all tokens. */
-  private final long[] tokensBefore;
+  /** σ/√2: each token's noise is the sum of two pool vectors, which has variance σ² per coordinate. */
+  private final float halfSigma;
+  /** {@link #NOISE_POOL} standard Gaussian vectors of {@code dim} floats, drawn from the seed. */
+  private final float[] noise;
 
   public SyntheticCorpus(EncodedCorpus real, Options options) {
     if (real.size() == 0) {
@@ -77,12 +94,13 @@ public final class SyntheticCorpus implements VectorCorpus {
     this.options = options;
     // For a unit v and g ~ N(0, σ²·I_d): ‖v + σg‖² ≈ 1 + σ²d, so cos(v, v + σg) ≈ 1/√(1 + σ²d).
     double s2d = 1 / (options.similarity() * options.similarity()) - 1;
-    this.sigma = (float) Math.sqrt(s2d / real.dim());
-    this.tokensBefore = new long[real.size() + 1];
-    for (int d = 0; d < real.size(); d++) {
-      tokensBefore[d + 1] = tokensBefore[d] + real.tokenCount(d);
+    this.halfSigma = (float) Math.sqrt(s2d / real.dim() / 2);
+    this.noise = new float[NOISE_POOL * real.dim()];
+    SplittableRandom g = new SplittableRandom(mix(options.seed(), -1));
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (float) g.nextGaussian();
     }
-    if (tokensBefore[real.size()] == 0) {
+    if (real.totalTokens() == 0) {
       throw new IllegalArgumentException("the real corpus has no tokens");
     }
   }
@@ -123,26 +141,35 @@ public final class SyntheticCorpus implements VectorCorpus {
     if (i < 0 || i >= options.documents()) {
       throw new IndexOutOfBoundsException("document " + i + " of " + options.documents());
     }
-    // One generator per document, split from (seed, i): documents are independent of each other
-    // and of the order in which they are made.
-    SplittableRandom r = new SplittableRandom(mix(options.seed(), i));
+    int n = real.size();
+    long epoch = i / n;
+    long j = i % n;
+    long key = mix(options.seed() ^ 0x3C6EF372FE94F82BL, epoch);
+    int first = (int) permute(j, n, key); // its second part comes first
+    int second = (int) permute((j + 1) % n, n, key);
+    int fromFirst = real.tokenCount(first) - cut(key, first);
+    int fromSecond = cut(key, second);
+    int length = fromFirst + fromSecond;
     int dim = real.dim();
-    int length = real.tokenCount(r.nextInt(real.size()));
-    int[] sources = new int[options.sources()];
-    for (int s = 0; s < sources.length; s++) {
-      sources[s] = documentOfToken(r.nextLong(tokensBefore[tokensBefore.length - 1]));
-    }
     float[] out = new float[length * dim];
+    // The noise of document i: its own generator, split from (seed, i), so documents are independent
+    // of each other and of the order in which they are made.
+    SplittableRandom r = new SplittableRandom(mix(options.seed(), i));
     for (int t = 0; t < length; t++) {
-      int doc = sources[r.nextInt(sources.length)];
-      float[] from = real.tokens(doc);
-      int token = r.nextInt(real.tokenCount(doc));
+      float[] from = t < fromFirst ? real.tokens(first) : real.tokens(second);
+      int token = t < fromFirst ? real.tokenCount(first) - fromFirst + t : t - fromFirst;
+      int a = r.nextInt(NOISE_POOL) * dim;
+      int b = r.nextInt(NOISE_POOL) * dim;
       int o = t * dim;
+      int f = token * dim;
+      // Elementwise (the JIT vectorises it); the norm is summed in order below so that the corpus is
+      // the same bits on every JVM, with or without the SIMD kernels.
+      for (int k = 0; k < dim; k++) {
+        out[o + k] = from[f + k] + halfSigma * (noise[a + k] + noise[b + k]);
+      }
       double norm = 0;
       for (int k = 0; k < dim; k++) {
-        float x = from[token * dim + k] + sigma * (float) r.nextGaussian();
-        out[o + k] = x;
-        norm += (double) x * x;
+        norm += (double) out[o + k] * out[o + k];
       }
       float inv = (float) (1 / Math.sqrt(norm));
       for (int k = 0; k < dim; k++) {
@@ -150,6 +177,43 @@ public final class SyntheticCorpus implements VectorCorpus {
       }
     }
     return new TokenVectors(out, length, dim, null, null, null);
+  }
+
+  /**
+   * Where real document {@code d} is cut in epoch {@code key}: its tokens {@code [0, cut)} end one
+   * synthetic document, {@code [cut, n)} start the next. Inside the document for two tokens or more,
+   * so that both parts are non-empty.
+   */
+  private int cut(long key, int d) {
+    int n = real.tokenCount(d);
+    if (n < 2) {
+      return n == 1 ? (int) (mix(key ^ 0x6A09E667F3BCC909L, d) & 1) : 0;
+    }
+    return 1 + (int) Long.remainderUnsigned(mix(key ^ 0x6A09E667F3BCC909L, d), n - 1);
+  }
+
+  /**
+   * A keyed pseudo-random permutation of {@code [0, n)}: a 4-round Feistel network over the smallest
+   * even power of two ≥ n, walked until it lands inside (fewer than 4 steps expected). O(1) per
+   * value, nothing stored, so any document can be made alone.
+   */
+  static long permute(long x, long n, long key) {
+    int bits = Math.max(2, 64 - Long.numberOfLeadingZeros(Math.max(1, n - 1)));
+    bits += bits & 1;
+    int half = bits / 2;
+    long mask = (1L << half) - 1;
+    long v = x;
+    do {
+      long left = v >>> half;
+      long right = v & mask;
+      for (int round = 0; round < 4; round++) {
+        long next = left ^ (mix(key + round, right) & mask);
+        left = right;
+        right = next;
+      }
+      v = (left << half) | right;
+    } while (v >= n);
+    return v;
   }
 
   /** Writes the corpus as a LATTEVEC file ({@code latte index --vectors FILE}); returns the tokens. */
@@ -163,21 +227,6 @@ public final class SyntheticCorpus implements VectorCorpus {
       }
     }
     return tokens;
-  }
-
-  /**
-   * The real document holding real token number {@code t}: sources drawn this way are weighted by
-   * their length, so every real token is equally likely to seed a synthetic one. Drawing documents
-   * uniformly over-weighted the tokens of short documents (tokens per centroid off by KL 0.10 from
-   * the real corpus on Cranfield, docs/BENCHMARKS.md §11a).
-   */
-  private int documentOfToken(long t) {
-    int i = java.util.Arrays.binarySearch(tokensBefore, t);
-    int d = i >= 0 ? i : -i - 2;
-    while (real.tokenCount(d) == 0) { // t == tokensBefore[d] for empty documents: move to the holder
-      d++;
-    }
-    return d;
   }
 
   /** A 64-bit mix of seed and index (SplitMix64's finaliser), so nearby indexes are unrelated. */

@@ -28,7 +28,8 @@ import java.util.Objects;
  * @param maxReportedBadDocuments bad documents kept in the summary (the count is always exact)
  * @param seed k-means (and two-level assignment) seed
  * @param kmeansIterations Lloyd iterations (default 10)
- * @param trainingThreads threads for codebook training (default: all cores)
+ * @param trainingThreads threads for codebook training and for the writer's centroid assignment
+ *     (default: all cores)
  * @param assignProbes 0 = exact centroid assignment; n = two-level search probing n groups
  *     (default {@value #DEFAULT_ASSIGN_PROBES}: on SciFact a quarter of exact assignment's cost, the
  *     same nDCG@10, and the difference between an indexer that keeps up with the encoder or not)

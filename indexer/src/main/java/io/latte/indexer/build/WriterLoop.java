@@ -43,7 +43,7 @@ final class WriterLoop implements Runnable {
       LatteIndexWriter writer, CommitData runBase, DocumentChecks checks, BuildOptions options,
       BuildListener listener) {
     this.writer = writer;
-    this.compressor = TokenCompressor.forIndex(writer.meta(), writer.codebook());
+    this.compressor = TokenCompressor.forIndex(writer.meta(), writer.codebook(), options.trainingThreads());
     this.runBase = runBase;
     this.checks = checks;
     this.options = options;

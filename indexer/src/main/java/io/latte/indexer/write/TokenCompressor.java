@@ -34,7 +34,17 @@ public final class TokenCompressor {
 
   /** The compressor an index's writer uses: its codebook, assignment settings and MUVERA encoding. */
   public static TokenCompressor forIndex(IndexMeta meta, Codebook codebook) {
-    return new TokenCompressor(codebook, meta.build().assignProbes(), meta.build().seed(), meta.muvera());
+    return forIndex(meta, codebook, 1);
+  }
+
+  /**
+   * {@link #forIndex(IndexMeta, Codebook)} assigning centroids on {@code threads} threads: a bulk
+   * build, whose single writing thread spent most of its time there (at 8 192 centroids, ≈ 2 100 dot
+   * products per token), while a server indexing beside its searches keeps to one. The codes do not
+   * depend on the thread count (rows are assigned independently).
+   */
+  public static TokenCompressor forIndex(IndexMeta meta, Codebook codebook, int threads) {
+    return new TokenCompressor(codebook, meta.build().assignProbes(), meta.build().seed(), meta.muvera(), threads);
   }
 
   /**
@@ -51,12 +61,17 @@ public final class TokenCompressor {
    *     the codebook's space (before quantisation, as MUVERA intends), or null for none
    */
   public TokenCompressor(Codebook codebook, int assignProbes, long seed, FdeConfig muvera) {
+    this(codebook, assignProbes, seed, muvera, 1);
+  }
+
+  /** @param threads threads for the centroid search of each batch, at least 1 */
+  public TokenCompressor(Codebook codebook, int assignProbes, long seed, FdeConfig muvera, int threads) {
     this.codebook = codebook;
     this.dim = codebook.dim();
     this.inputDim = codebook.inputDim();
     this.bpv = codebook.bytesPerVector();
     this.centroids = codebook.centroids();
-    this.assigner = CentroidAssigner.forIndexing(centroids, codebook.numCentroids(), dim, assignProbes, seed, 1);
+    this.assigner = CentroidAssigner.forIndexing(centroids, codebook.numCentroids(), dim, assignProbes, seed, threads);
     this.muvera = muvera == null ? null : new FixedDimensionalEncoder(muvera, dim);
   }
 

@@ -136,7 +136,8 @@ public final class BenchScaleCommand implements Callable<Integer> {
     root.put("queries", qs.size());
     root.put("seed", seed);
     SyntheticCorpus.Options g = SyntheticCorpus.Options.defaults(seed, 0);
-    root.put("generator", "v" + SyntheticCorpus.GENERATOR_VERSION + ": sources=" + g.sources() + ", similarity=" + g.similarity());
+    root.put("generator", "v" + SyntheticCorpus.GENERATOR_VERSION + ": real documents dealt out once per epoch, each split between two synthetic documents; similarity="
+        + g.similarity());
     root.put("cores", cores);
     root.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));
     root.put("rule", "centroids = 2^floor(log2(4*sqrt(tokens))), capped at sample/32 (8192 with the default 2^18 sample); "
@@ -175,11 +176,12 @@ public final class BenchScaleCommand implements Callable<Integer> {
     SyntheticCorpus synthetic = new SyntheticCorpus(real, SyntheticCorpus.Options.defaults(seed, real.size()));
     RealCorpus reference = new RealCorpus(real);
     int cores = Runtime.getRuntime().availableProcessors();
-    CorpusStats.Comparison stats = CorpusStats.compare(CorpusStats.sample(reference, 32_768, seed),
-        CorpusStats.sample(synthetic, 32_768, seed), 256, 500, cores, seed);
-    System.out.printf(Locale.ROOT, "validation: tokens per centroid KL %.4f (max %.2f); nearest-neighbour KS %.3f (max %.2f), "
-        + "median real %.3f synthetic %.3f%n", stats.cluster_kl(), stats.cluster_kl_max(), stats.nn_ks(), stats.nn_ks_max(),
-        stats.nn_median_real(), stats.nn_median_synthetic());
+    CorpusStats.Comparison stats = CorpusStats.compare(reference, synthetic, CorpusStats.DEFAULT_SAMPLE_TOKENS, 256,
+        CorpusStats.DEFAULT_NN_PROBES, cores, seed);
+    System.out.printf(Locale.ROOT, "validation: tokens per centroid KL %.4f (max %.2f, real vs real %.4f); nearest-neighbour "
+        + "KS %.3f (max %.2f, real vs real %.3f), median real %.3f synthetic %.3f%n", stats.cluster_kl(),
+        stats.cluster_kl_max(), stats.cluster_kl_real_vs_real(), stats.nn_ks(), stats.nn_ks_max(),
+        stats.nn_ks_real_vs_real(), stats.nn_median_real(), stats.nn_median_synthetic());
     ScaleRun r = bench.run(reference, "index-real");
     print("real", r);
     ScaleRun s = bench.run(synthetic, "index-synthetic");
