@@ -20,8 +20,11 @@ package io.latte.searcher;
  *     score is read; 1..10^12
  * @param candidates documents re-scored exactly by {@code colbert} and {@code muvera}, and fused by
  *     {@code hybrid}; 1..100000; default {@link #AUTO}
+ * @param fusion how {@code hybrid} fuses BM25 with the late-interaction ranking; default {@link
+ *     Fusion#ADAPTIVE}: the only rule tried that reached max(BM25, late interaction) − 0.005 on all
+ *     five shared collections (docs/BENCHMARKS.md §13)
  * @param hybridWith the late-interaction mode fused by {@code hybrid}: xtr, colbert, muvera or exact
- * @param hybridWeight with linear fusion, the weight of the late-interaction score in [0, 1]
+ * @param hybridWeight with {@link Fusion#LINEAR}, the weight of the late-interaction score in [0, 1]
  * @param rrfK the constant of reciprocal-rank fusion (60 in the original paper), 1..10000
  */
 public record SearchParams(
@@ -46,7 +49,7 @@ public record SearchParams(
   public static final long DEFAULT_T_PRIME = 20_000;
   public static final float DEFAULT_HYBRID_WEIGHT = 0.7f;
   public static final int DEFAULT_RRF_K = 60;
-  public static final Fusion DEFAULT_FUSION = Fusion.LINEAR;
+  public static final Fusion DEFAULT_FUSION = Fusion.ADAPTIVE;
 
   /** The engine's ranges (a server may cap further; see the server's SearchParamsBody). */
   public static final int MAX_K = 10_000;
@@ -59,8 +62,12 @@ public record SearchParams(
   /** Missing-similarity imputation policies (see the xtr package). */
   public enum Imputation { XTR, WARP }
 
-  /** Fusion of two rankings. */
-  public enum Fusion { RRF, LINEAR }
+  /**
+   * Fusion of two rankings: reciprocal rank; a linear blend of min-max-normalised scores with the
+   * fixed {@code hybrid_weight}; or that blend with the weight set per query from how far each
+   * ranking's top stands out from the rest of its list (see {@code ResultFusion}).
+   */
+  public enum Fusion { RRF, LINEAR, ADAPTIVE }
 
   public SearchParams {
     range("k", k, 1, MAX_K);
@@ -74,7 +81,7 @@ public record SearchParams(
     }
     autoOrRange("candidates", candidates, MAX_CANDIDATES);
     if (fusion == null) {
-      throw new IllegalArgumentException("fusion must be rrf or linear");
+      throw new IllegalArgumentException("fusion must be rrf, linear or adaptive");
     }
     if (hybridWith == null || hybridWith == SearchMode.BM25 || hybridWith == SearchMode.HYBRID) {
       throw new IllegalArgumentException("hybrid_with must be xtr, colbert, muvera or exact, got " + hybridWith);
