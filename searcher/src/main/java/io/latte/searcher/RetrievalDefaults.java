@@ -8,38 +8,51 @@ import java.io.IOException;
  * the one place where {@link SearchParams#AUTO} becomes a number, for every caller of the searcher
  * (CLI, HTTP server, engine, Lucene queries, bench, regress, eval). Explicit values are kept.
  *
- * <p><b>The rule</b> (T tokens, C centroids, τ = T / C tokens per centroid, D live documents):
+ * <p><b>The rule</b> (T tokens, D live documents, L = T / D tokens per document, C centroids,
+ * τ = T / C tokens per centroid):
  *
  * <pre>
- *   k'         = clamp(⌈K · √T⌉, K_MIN, T)                       K = {@value #K_PER_SQRT_TOKEN}, K_MIN = {@value #MIN_K_PRIME}
- *   nprobe     = clamp(⌈S · k' / τ⌉, P_MIN, C)                    S = {@value #SCAN_PER_K_PRIME}, P_MIN = {@value #MIN_NPROBE}
- *   candidates = clamp(⌈k' · R⌉ rounded, CAND_MIN, D)            see {@link #candidates}
+ *   k'         = max(⌈L⌉, ⌈D / 20⌉)                       (at most T)
+ *   nprobe     = ⌈max(20 · k', 5120) / τ⌉                  (1..C)
+ *   candidates = max(200, ⌈2 · √D⌉)                        (at most D)
  * </pre>
  *
  * <p><b>Why.</b> k' is how many tokens each query token retrieves; the k'-th similarity is imputed
- * for every document that query token missed. It must grow with the corpus (a fixed k' retrieves a
- * vanishing share of a growing corpus, and imputes ever higher values: XTR uses 40 000 on MS MARCO;
- * WARP and PLAID scale their search budgets with the collection the same way), but slower than
- * linearly (the relevant documents for a query do not grow with the corpus): √T, the same growth as
- * the index's centroid count (2^⌊log2 4√T⌋), so k' per centroid stays about constant. nprobe is then
- * what it takes to find those k' tokens: the probed clusters hold about nprobe · τ tokens, and the
- * true k' best of a query token are spread over clusters near it, so the scan must cover a fixed
- * multiple S of k' — on a small corpus, whose clusters are small, that is a larger share of them.
- * With the centroid rule τ ≈ √T / 4 to √T / 2, so nprobe comes out nearly constant across corpus
- * sizes, larger where the centroid count is generous for the corpus (small τ). The constants are
- * SciFact's measured optimum (nprobe 16 / k' 250 at T = 1.39 M, τ = 338), kept as such there; see
- * docs/BENCHMARKS.md §13 for the curves on all five shared collections.
+ * for every document that query token missed. With k' = D / 20 a query token's k' tokens come from
+ * at most 5 % of the documents, so the imputed value is about the 95th percentile of the documents'
+ * best similarity to that token on any corpus: the imputation means the same thing at every size. A
+ * fixed k' does not: 250 tokens are 5 % of SciFact's 5 183 documents but 20 % of a 1 200-sentence
+ * collection (imputing a low similarity to every document a token missed: 0.95 of exact MaxSim on
+ * Spanish sentences) and 2 % of npl's 11 429 abstracts (imputing a high one: 0.95 there). XTR's k'
+ * and WARP's t' grow with the collection for the same reason. k' is at least one document's worth
+ * of tokens (L): a long document matches a query token with many of its tokens, which must not
+ * crowd out the other documents (Cranfield, 198 tokens per document, lost 2 % with k' 50).
  *
- * <p>The query length is not an input: each query token retrieves on its own, so the budget each
- * needs does not depend on how many there are (cost grows linearly with the query, as exact MaxSim's
- * does).
+ * <p>nprobe is what it takes to find those k' tokens: the probed clusters hold about nprobe · τ
+ * tokens, and a query token's k' best lie in the clusters around it, so the scan covers a fixed
+ * multiple (20) of k' — and at least 5 120 tokens, because on a small corpus the clusters are small
+ * (τ ≈ √T / 4) and a query token's near neighbours spread over more of them than their share of k'
+ * suggests (Spanish sentences, 69 k tokens, k' 50: nprobe 16 found 0.98 of exact MaxSim's quality,
+ * 32 0.998, 64 1.008), while scanning 5 120 tokens costs little there. colbert re-scores its
+ * candidates exactly, so they only have to contain exact MaxSim's top 10: 200 was enough on every
+ * shared collection; past 10 000 documents the pool grows as √D.
+ *
+ * <p>On SciFact (T = 1.39 M, D = 5 183, τ = 338) the rule gives k' 268 and nprobe 16, next to the
+ * values a sweep chose there (16 / 250); docs/BENCHMARKS.md §13 has the curves on all five shared
+ * collections. The query length is not an input: each query token retrieves on its own, so the
+ * budget each needs does not depend on how many there are (the cost grows linearly with the query,
+ * as exact MaxSim's does).
  */
 public final class RetrievalDefaults {
-  static final double K_PER_SQRT_TOKEN = 0.21;
-  static final int MIN_K_PRIME = 50;
-  static final double SCAN_PER_K_PRIME = 21.6;
-  static final int MIN_NPROBE = 8;
-  static final int MIN_CANDIDATES = 100;
+  /** k' is at least the documents divided by this (5 % of them). */
+  static final int DOCS_PER_K_PRIME = 20;
+  /** Tokens scanned per query token: at least this multiple of k' ... */
+  static final int SCAN_PER_K_PRIME = 20;
+  /** ... and at least this many. */
+  static final int MIN_SCAN_TOKENS = 5120;
+  static final int MIN_CANDIDATES = 200;
+  /** Candidates grow as this multiple of √D once that exceeds {@link #MIN_CANDIDATES}. */
+  static final int CANDIDATES_PER_SQRT_DOC = 2;
 
   /**
    * What the rule reads from an index.
@@ -70,8 +83,10 @@ public final class RetrievalDefaults {
   private RetrievalDefaults() {}
 
   public static int kPrime(IndexStatistics s) {
-    long k = (long) Math.ceil(K_PER_SQRT_TOKEN * Math.sqrt(s.tokens()));
-    return (int) Math.min(Math.max(k, MIN_K_PRIME), Math.max(1, Math.min(s.tokens(), SearchParams.MAX_K_PRIME)));
+    long perDocument = s.documents() == 0 ? 1 : (long) Math.ceil((double) s.tokens() / s.documents());
+    long bySize = (long) Math.ceil((double) s.documents() / DOCS_PER_K_PRIME);
+    long cap = Math.max(1, Math.min(s.tokens(), SearchParams.MAX_K_PRIME));
+    return (int) Math.clamp(Math.max(perDocument, bySize), 1, cap);
   }
 
   public static int nprobe(IndexStatistics s) {
@@ -80,12 +95,14 @@ public final class RetrievalDefaults {
 
   /** The probes that find {@code kPrime} tokens per query token (also for an explicit k'). */
   public static int nprobe(IndexStatistics s, int kPrime) {
-    long n = (long) Math.ceil(SCAN_PER_K_PRIME * kPrime / s.tokensPerCentroid());
-    return (int) Math.min(Math.max(n, MIN_NPROBE), Math.min(s.centroids(), SearchParams.MAX_NPROBE));
+    double scan = Math.max((double) SCAN_PER_K_PRIME * kPrime, MIN_SCAN_TOKENS);
+    long n = (long) Math.ceil(scan / s.tokensPerCentroid());
+    return (int) Math.clamp(n, 1, Math.min(s.centroids(), SearchParams.MAX_NPROBE));
   }
 
   public static int candidates(IndexStatistics s) {
-    return (int) Math.max(1, Math.min(MIN_CANDIDATES * 2L, s.documents()));
+    long n = Math.max(MIN_CANDIDATES, (long) Math.ceil(CANDIDATES_PER_SQRT_DOC * Math.sqrt(s.documents())));
+    return (int) Math.clamp(n, 1, Math.max(1, Math.min(s.documents(), SearchParams.MAX_CANDIDATES)));
   }
 
   /** {@code p} with every {@link SearchParams#AUTO} replaced by the rule's value, then clamped to the index. */

@@ -23,13 +23,13 @@ public final class SearchOptions {
       + " index's statistics).")
   Integer candidates;
 
-  @Option(names = "--fusion", paramLabel = "rrf|linear", description = "Hybrid fusion (default linear).")
+  @Option(names = "--fusion", paramLabel = "rrf|linear|adaptive", description = "Hybrid fusion (default adaptive: a blend weighted per query by each ranking's confidence).")
   String fusion;
 
   @Option(names = "--hybrid-with", paramLabel = "MODE", description = "Late-interaction mode fused with BM25 by hybrid (default xtr).")
   String hybridWith;
 
-  @Option(names = "--hybrid-weight", paramLabel = "W", description = "Linear fusion: weight of the late-interaction score in [0,1] (default " + SearchParams.DEFAULT_HYBRID_WEIGHT + ").")
+  @Option(names = "--hybrid-weight", paramLabel = "W", description = "With --fusion linear: weight of the late-interaction score in [0,1] (default " + SearchParams.DEFAULT_HYBRID_WEIGHT + ").")
   Float hybridWeight;
 
   @Option(names = "--rrf-k", paramLabel = "N", description = "Reciprocal-rank fusion constant (default " + SearchParams.DEFAULT_RRF_K + ").")
