@@ -32,7 +32,7 @@ final class ResultFusion {
       addRrf(late, p.rrfK(), fused, any);
       addRrf(bm25, p.rrfK(), fused, any);
     } else {
-      float w = p.fusion() == SearchParams.Fusion.LINEAR ? p.hybridWeight() : lateWeight(late, lateFloor, bm25);
+      float w = p.fusion() == SearchParams.Fusion.LINEAR ? p.hybridWeight() : lateWeight(late, bm25);
       addLinear(late, lateFloor, w, fused, any);
       addLinear(bm25, Float.NaN, 1 - w, fused, any);
     }
@@ -48,24 +48,26 @@ final class ResultFusion {
   static final int CONFIDENCE_RANK = 10;
 
   /**
-   * The late-interaction weight of {@link SearchParams.Fusion#ADAPTIVE}: each half's confidence over
-   * their sum (0.5 when neither shows any).
+   * The late-interaction weight of {@link SearchParams.Fusion#ADAPTIVE}: c_late² / (c_late² + c_bm25²)
+   * over the two {@link #confidence}s (0.5 when neither shows any). Squaring sharpens the split
+   * where one half is clearly the more confident; on the shared collections it beat the plain ratio
+   * on SciFact, Cranfield and Russian (docs/BENCHMARKS.md §13).
    */
-  static float lateWeight(List<ScoredDocs.Entry> late, float lateFloor, List<ScoredDocs.Entry> bm25) {
-    float cl = confidence(late, lateFloor);
-    float cb = confidence(bm25, Float.NaN);
-    return cl + cb > 0 ? cl / (cl + cb) : 0.5f;
+  static float lateWeight(List<ScoredDocs.Entry> late, List<ScoredDocs.Entry> bm25) {
+    float cl = confidence(late);
+    float cb = confidence(bm25);
+    float l2 = cl * cl;
+    float b2 = cb * cb;
+    return l2 + b2 > 0 ? l2 / (l2 + b2) : 0.5f;
   }
 
   /**
-   * How far a ranking's top stands out: {@code (s1 − s10) / (s1 − s_min)}, the share of the list's
+   * How far a ranking's top stands out: {@code (s1 − s10) / (s1 − s_last)}, the share of the list's
    * score range that lies between its best hit and its 10th (the list's last if shorter), in [0, 1].
-   * Scale-free, so BM25's and MaxSim's scores compare; 0 for a flat or single-entry list.
-   *
-   * @param floor a score below the list's minimum that bounds it (the late half's score of an
-   *     unretrieved document, as in the blend's normalisation), or NaN
+   * Scale-free, so BM25's and MaxSim's scores compare; 0 for a flat or single-entry list. Both lists
+   * are the same depth (the candidate count), so their ranges cover the same ranks.
    */
-  static float confidence(List<ScoredDocs.Entry> ranking, float floor) {
+  static float confidence(List<ScoredDocs.Entry> ranking) {
     if (ranking.size() < 2) {
       return 0;
     }
@@ -73,9 +75,6 @@ final class ResultFusion {
     float min = Float.POSITIVE_INFINITY;
     for (ScoredDocs.Entry e : ranking) {
       min = Math.min(min, e.score());
-    }
-    if (floor < min) { // false for NaN
-      min = floor;
     }
     float range = top - min;
     float page = ranking.get(Math.min(CONFIDENCE_RANK, ranking.size()) - 1).score();

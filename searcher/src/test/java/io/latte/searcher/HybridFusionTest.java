@@ -90,18 +90,23 @@ class HybridFusionTest {
       ranking.add(ScoredDocs.Entry.of(0, 0, i, i == 0 ? 10f : 5f - 0.1f * (i - 1)));
     }
     // (s1 − s10) / (s1 − s_min) = (10 − 4.2) / (10 − 3.2)
-    assertEquals((10 - 4.2f) / (10 - 3.2f), ResultFusion.confidence(ranking, Float.NaN), 1e-5);
-    // A floor below the list widens the range (the late half's unretrieved documents).
-    assertEquals((10 - 4.2f) / (10 - 0f), ResultFusion.confidence(ranking, 0f), 1e-5);
+    float c = (10 - 4.2f) / (10 - 3.2f);
+    assertEquals(c, ResultFusion.confidence(ranking), 1e-5);
     List<ScoredDocs.Entry> flat = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       flat.add(ScoredDocs.Entry.of(0, 0, i, 1f));
     }
-    assertEquals(0f, ResultFusion.confidence(flat, Float.NaN));
-    assertEquals(0f, ResultFusion.confidence(ranking.subList(0, 1), Float.NaN));
-    // Weights: all to the informative half; 0.5 when neither is.
-    assertEquals(1f, ResultFusion.lateWeight(ranking, Float.NaN, flat));
-    assertEquals(0f, ResultFusion.lateWeight(flat, Float.NaN, ranking));
-    assertEquals(0.5f, ResultFusion.lateWeight(flat, Float.NaN, List.of()));
+    assertEquals(0f, ResultFusion.confidence(flat));
+    assertEquals(0f, ResultFusion.confidence(ranking.subList(0, 1)));
+    // Weights: all to the informative half; 0.5 when neither is; squared confidences otherwise.
+    assertEquals(1f, ResultFusion.lateWeight(ranking, flat));
+    assertEquals(0f, ResultFusion.lateWeight(flat, ranking));
+    assertEquals(0.5f, ResultFusion.lateWeight(flat, List.of()));
+    List<ScoredDocs.Entry> half = new ArrayList<>(); // (2 − 1.1) / (2 − 0.1) ≈ 0.47
+    for (int i = 0; i < 20; i++) {
+      half.add(ScoredDocs.Entry.of(0, 0, i, 2f - 0.1f * i));
+    }
+    float h = ResultFusion.confidence(half);
+    assertEquals(c * c / (c * c + h * h), ResultFusion.lateWeight(ranking, half), 1e-5);
   }
 }
