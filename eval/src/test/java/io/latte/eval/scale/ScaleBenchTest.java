@@ -83,7 +83,9 @@ class ScaleBenchTest {
     }
     // The toy corpus (8 clusters, 32 dimensions, 2-bit residuals) leaves many near-ties in MaxSim,
     // so recall is modest here; chance is 10/1500. A broken ground truth or id mapping gives ~0.
-    assertTrue(run.modes().get("xtr").recall_at_10() >= 0.2, run.toString());
+    // xtr runs with the defaults rule's k' (75 here: 5 % of 1 500 documents; 0.19 measured) where it
+    // had 250 before (0.2 and more): still 25 × chance.
+    assertTrue(run.modes().get("xtr").recall_at_10() >= 0.15, run.toString());
     assertTrue(run.modes().get("colbert").recall_at_10() >= 0.3, run.toString());
 
     // The oracle, written out plainly: float MaxSim of every document, sorted (score desc, position asc).
