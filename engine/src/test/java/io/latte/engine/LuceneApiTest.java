@@ -193,7 +193,8 @@ class LuceneApiTest {
   void muveraQueryThenRescorerEqualsMuveraMode() throws IOException {
     // The plain index has no MUVERA field; latte's own index has (the default), and is a Lucene index.
     IndexSearcher searcher = new IndexSearcher(engine.index().reader());
-    int candidates = SearchParams.defaults().candidates();
+    int candidates = io.latte.searcher.RetrievalDefaults.resolve(SearchParams.defaults(), engine.searcher().index())
+        .candidates(); // what muvera mode uses on this index
     for (String q : queries.subList(0, 4)) {
       float[][] vectors = engine.encoder().encodeQuery(q).vectors();
       TopDocs firstPass =

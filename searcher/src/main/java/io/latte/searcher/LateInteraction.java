@@ -49,6 +49,7 @@ public final class LateInteraction {
    */
   public static ScoreDoc[] xtr(IndexHandle index, Weight filter, float[] projected, int nq, SearchParams p, int n)
       throws IOException {
+    p = RetrievalDefaults.resolve(p, index);
     return scoreDocs(XtrRetrieval.retrieve(index, filter, projected, nq, p, n, true).top());
   }
 
@@ -60,6 +61,7 @@ public final class LateInteraction {
    */
   public static ScoreDoc[] colbert(IndexHandle index, Weight filter, float[] projected, int nq, SearchParams p, int n)
       throws IOException {
+    p = RetrievalDefaults.resolve(p, index);
     XtrRetrieval.Result r = XtrRetrieval.retrieve(index, filter, projected, nq, p, Math.max(n, p.candidates()), false);
     return scoreDocs(new MaxSimScorer(index, projected, nq).rescore(r.top(), n));
   }

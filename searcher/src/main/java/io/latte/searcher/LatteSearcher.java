@@ -27,7 +27,7 @@ public final class LatteSearcher {
 
   public SearchResult search(SearchRequest request) throws IOException {
     StageTimer timer = new StageTimer();
-    SearchParams params = boundedByIndex(request.params());
+    SearchParams params = RetrievalDefaults.resolve(request.params(), index);
     float[] projected = null;
     int nq = 0;
     if (request.mode().needsVectors()) {
@@ -42,26 +42,7 @@ public final class LatteSearcher {
     for (ScoredDocs.Entry e : ranking.top()) {
       hits.add(hit(e, ranking.explanations().explain(e)));
     }
-    return timer.result(hits);
-  }
-
-  /**
-   * The parameters clamped to what this index holds, silently: a k' above the index's token count
-   * (deleted ones included) or more candidates than live documents change no result, but would size
-   * per-query buffers by the request instead of by the index. nprobe is clamped to the centroids by
-   * {@code CentroidSelector}.
-   */
-  SearchParams boundedByIndex(SearchParams p) throws IOException {
-    long tokens = index.reader().getSumTotalTermFreq(io.latte.indexer.format.LatteIndexFormat.FIELD_TOKENS);
-    int maxKPrime = (int) Math.clamp(tokens, 1L, Integer.MAX_VALUE);
-    int maxCandidates = Math.max(1, index.reader().numDocs());
-    if (p.kPrime() > maxKPrime) {
-      p = p.withKPrime(maxKPrime);
-    }
-    if (p.candidates() > maxCandidates) {
-      p = p.withCandidates(maxCandidates);
-    }
-    return p;
+    return timer.result(hits, params);
   }
 
   private Hit hit(ScoredDocs.Entry e, List<TokenMatch> explanation) throws IOException {

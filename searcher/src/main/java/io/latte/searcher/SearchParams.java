@@ -6,22 +6,25 @@ package io.latte.searcher;
  * names users type. Values larger than the index can use are clamped by the searcher, not here: k'
  * to the index's token count, candidates to its documents, nprobe to its centroids.
  *
+ * <p>nprobe, k' and candidates default to {@link #AUTO}: the searcher computes them from the
+ * index's statistics ({@link RetrievalDefaults}), because values tuned on one corpus size are wrong
+ * on another (nprobe 16 / k' 250, tuned on SciFact's 1.4 M tokens, lost 5 % on a 69 k-token
+ * collection). A value set explicitly ({@link #withNprobe} etc., 1 or more) always wins.
+ *
  * @param k hits returned, 1..10000; default 10
- * @param nprobe clusters probed per query token by token retrieval, 1..65536; default {@value #DEFAULT_NPROBE}
- *     (with k' {@value #DEFAULT_K_PRIME}: chosen on SciFact's train queries over nprobe 8–64 × k'
- *     100–1000 as the best nDCG@10 there, 0.9996 of exact re-ranking, and among the fastest; a
- *     smaller k' imputes a higher similarity and prunes more tokens; see docs/BENCHMARKS.md §4d)
+ * @param nprobe clusters probed per query token by token retrieval, 1..65536; default {@link #AUTO}
  * @param imputation how a query token scores a document it retrieved nothing from
- * @param kPrime with {@link Imputation#XTR}: the k'-th best retrieved similarity is the imputed value; 1..10^7
+ * @param kPrime with {@link Imputation#XTR}: the k'-th best retrieved similarity is the imputed value;
+ *     1..10^7; default {@link #AUTO}
  * @param tPrime with {@link Imputation#WARP}: cumulative cluster size (tokens) at which the imputed centroid
  *     score is read; 1..10^12
- * @param candidates documents re-scored exactly by {@code colbert} and {@code muvera}, and fused by {@code hybrid}; 1..100000
+ * @param candidates documents re-scored exactly by {@code colbert} and {@code muvera}, and fused by
+ *     {@code hybrid}; 1..100000; default {@link #AUTO}
  * @param fusion how {@code hybrid} fuses BM25 with the late-interaction ranking; default {@link
- *     Fusion#LINEAR} with weight {@value #DEFAULT_HYBRID_WEIGHT}: chosen on SciFact's train queries
- *     (linear 0.4–0.8 and RRF; RRF ranked below the late-interaction mode alone there), see
- *     docs/BENCHMARKS.md
+ *     Fusion#ADAPTIVE}: the only rule tried that reached max(BM25, late interaction) − 0.005 on all
+ *     five shared collections (docs/BENCHMARKS.md §15)
  * @param hybridWith the late-interaction mode fused by {@code hybrid}: xtr, colbert, muvera or exact
- * @param hybridWeight with linear fusion, the weight of the late-interaction score in [0, 1]
+ * @param hybridWeight with {@link Fusion#LINEAR}, the weight of the late-interaction score in [0, 1]
  * @param rrfK the constant of reciprocal-rank fusion (60 in the original paper), 1..10000
  */
 public record SearchParams(
@@ -36,14 +39,17 @@ public record SearchParams(
     float hybridWeight,
     int rrfK) {
 
+  /**
+   * nprobe, k' or candidates not set: the searcher takes {@link RetrievalDefaults}' value for the
+   * index searched. Never accepted from users (their values are 1 or more).
+   */
+  public static final int AUTO = 0;
+
   public static final int DEFAULT_K = 10;
-  public static final int DEFAULT_NPROBE = 16;
-  public static final int DEFAULT_K_PRIME = 250;
   public static final long DEFAULT_T_PRIME = 20_000;
-  public static final int DEFAULT_CANDIDATES = 200;
   public static final float DEFAULT_HYBRID_WEIGHT = 0.7f;
   public static final int DEFAULT_RRF_K = 60;
-  public static final Fusion DEFAULT_FUSION = Fusion.LINEAR;
+  public static final Fusion DEFAULT_FUSION = Fusion.ADAPTIVE;
 
   /** The engine's ranges (a server may cap further; see the server's SearchParamsBody). */
   public static final int MAX_K = 10_000;
@@ -56,22 +62,26 @@ public record SearchParams(
   /** Missing-similarity imputation policies (see the xtr package). */
   public enum Imputation { XTR, WARP }
 
-  /** Fusion of two rankings. */
-  public enum Fusion { RRF, LINEAR }
+  /**
+   * Fusion of two rankings: reciprocal rank; a linear blend of min-max-normalised scores with the
+   * fixed {@code hybrid_weight}; or that blend with the weight set per query from how far each
+   * ranking's top stands out from the rest of its list (see {@code ResultFusion}).
+   */
+  public enum Fusion { RRF, LINEAR, ADAPTIVE }
 
   public SearchParams {
     range("k", k, 1, MAX_K);
-    range("nprobe", nprobe, 1, MAX_NPROBE);
+    autoOrRange("nprobe", nprobe, MAX_NPROBE);
     if (imputation == null) {
       throw new IllegalArgumentException("imputation must be xtr or warp");
     }
-    range("k_prime", kPrime, 1, MAX_K_PRIME);
+    autoOrRange("k_prime", kPrime, MAX_K_PRIME);
     if (tPrime < 1 || tPrime > MAX_T_PRIME) {
       throw new IllegalArgumentException("t_prime must be in [1, 10^12], got " + tPrime);
     }
-    range("candidates", candidates, 1, MAX_CANDIDATES);
+    autoOrRange("candidates", candidates, MAX_CANDIDATES);
     if (fusion == null) {
-      throw new IllegalArgumentException("fusion must be rrf or linear");
+      throw new IllegalArgumentException("fusion must be rrf, linear or adaptive");
     }
     if (hybridWith == null || hybridWith == SearchMode.BM25 || hybridWith == SearchMode.HYBRID) {
       throw new IllegalArgumentException("hybrid_with must be xtr, colbert, muvera or exact, got " + hybridWith);
@@ -83,15 +93,16 @@ public record SearchParams(
   }
 
   public static SearchParams defaults() {
-    return new SearchParams(DEFAULT_K, DEFAULT_NPROBE, Imputation.XTR, DEFAULT_K_PRIME, DEFAULT_T_PRIME,
-        DEFAULT_CANDIDATES, DEFAULT_FUSION, SearchMode.XTR, DEFAULT_HYBRID_WEIGHT, DEFAULT_RRF_K);
+    return new SearchParams(DEFAULT_K, AUTO, Imputation.XTR, AUTO, DEFAULT_T_PRIME, AUTO, DEFAULT_FUSION, SearchMode.XTR, DEFAULT_HYBRID_WEIGHT, DEFAULT_RRF_K);
   }
 
   public SearchParams withK(int v) {
     return new SearchParams(v, nprobe, imputation, kPrime, tPrime, candidates, fusion, hybridWith, hybridWeight, rrfK);
   }
 
+  /** An explicit nprobe, 1..65536 (never {@link #AUTO}). */
   public SearchParams withNprobe(int v) {
+    range("nprobe", v, 1, MAX_NPROBE);
     return new SearchParams(k, v, imputation, kPrime, tPrime, candidates, fusion, hybridWith, hybridWeight, rrfK);
   }
 
@@ -99,7 +110,9 @@ public record SearchParams(
     return new SearchParams(k, nprobe, v, kPrime, tPrime, candidates, fusion, hybridWith, hybridWeight, rrfK);
   }
 
+  /** An explicit k', 1..10^7 (never {@link #AUTO}). */
   public SearchParams withKPrime(int v) {
+    range("k_prime", v, 1, MAX_K_PRIME);
     return new SearchParams(k, nprobe, imputation, v, tPrime, candidates, fusion, hybridWith, hybridWeight, rrfK);
   }
 
@@ -107,7 +120,9 @@ public record SearchParams(
     return new SearchParams(k, nprobe, imputation, kPrime, v, candidates, fusion, hybridWith, hybridWeight, rrfK);
   }
 
+  /** An explicit candidate count, 1..100000 (never {@link #AUTO}). */
   public SearchParams withCandidates(int v) {
+    range("candidates", v, 1, MAX_CANDIDATES);
     return new SearchParams(k, nprobe, imputation, kPrime, tPrime, v, fusion, hybridWith, hybridWeight, rrfK);
   }
 
@@ -125,6 +140,17 @@ public record SearchParams(
 
   public SearchParams withRrfK(int v) {
     return new SearchParams(k, nprobe, imputation, kPrime, tPrime, candidates, fusion, hybridWith, hybridWeight, v);
+  }
+
+  /** Whether nprobe, k' and candidates are all set (none left to {@link RetrievalDefaults}). */
+  public boolean resolved() {
+    return nprobe != AUTO && kPrime != AUTO && candidates != AUTO;
+  }
+
+  private static void autoOrRange(String name, long value, long max) {
+    if (value != AUTO) {
+      range(name, value, 1, max);
+    }
   }
 
   private static void range(String name, long value, long min, long max) {

@@ -15,9 +15,9 @@ final class StageTimer {
   }
 
   /** Builds the result: retrieval up to the last mark (or everything, if none), scoring after it. */
-  SearchResult result(java.util.List<Hit> hits) {
+  SearchResult result(java.util.List<Hit> hits, SearchParams params) {
     long end = System.nanoTime();
     long split = marked < 0 ? end : marked;
-    return new SearchResult(hits, split - start, end - split);
+    return new SearchResult(hits, split - start, end - split, params);
   }
 }

@@ -38,8 +38,9 @@ import java.util.stream.Stream;
  * <p><b>Defaults that depend on the corpus size</b> are the engine's own, not chosen per run:
  * centroids = {@code 2^floor(log2(4·√tokens))} ({@code CodebookTrainer.autoNumCentroids}, tokens
  * estimated from the training sample), capped so that every centroid has at least 32 training
- * vectors (the default 2^18-vector sample caps it at 8 192); nprobe, k' and colbert's candidates are
- * {@link SearchParams#defaults()} at every size. The run reports what was chosen.
+ * vectors (the default 2^18-vector sample caps it at 8 192); nprobe, k' and colbert's candidates
+ * follow from the index's statistics ({@code RetrievalDefaults}), as in every search that leaves
+ * them unset. The run reports what was chosen.
  */
 public final class ScaleBench {
   /** The modes measured by default, in order. */
@@ -115,10 +116,12 @@ public final class ScaleBench {
         modes.put(mode.label(), measure(EngineModes.runner(engine, queries, mode, params), mode.label(), truth));
       }
       double heapMb = heapAfterGc();
+      // What the defaults rule chose for this index (the modes ran with the same, resolved per query).
+      SearchParams chosen = io.latte.searcher.RetrievalDefaults.resolve(params, engine.searcher().index());
       return new ScaleRun(built.tokensWritten(), built.documentsWritten(), built.seconds(),
           built.tokensWritten() / built.seconds(), built.trainingSeconds(), mergeSeconds[0], bytes,
           (double) bytes / Math.max(1, built.tokensWritten()), heapMb, peakRssMb(), openSeconds,
-          truthSeconds, built.numCentroids(), params.nprobe(), params.kPrime(), params.candidates(), modes);
+          truthSeconds, built.numCentroids(), chosen.nprobe(), chosen.kPrime(), chosen.candidates(), modes);
     }
   }
 

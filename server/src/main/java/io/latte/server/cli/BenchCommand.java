@@ -134,6 +134,10 @@ public final class BenchCommand implements Callable<Integer> {
       double firstQueryMs = timeToFirstQueryMs(engine, queries.get(0).text(), SearchMode.parse(firstMode), params);
       System.out.printf(Locale.ROOT, "time to first query (process start → first %s query answered): %.0f ms%n",
           firstMode, firstQueryMs);
+      SearchParams resolved = io.latte.searcher.RetrievalDefaults.resolve(params, engine.searcher().index());
+      System.out.printf(Locale.ROOT, "search parameters: nprobe %d, k' %d, candidates %d (unset ones from the index's"
+          + " statistics), fusion %s%n", resolved.nprobe(), resolved.kPrime(), resolved.candidates(),
+          resolved.fusion().name().toLowerCase(Locale.ROOT));
       QuerySet qs = QuerySet.encode(queries.stream().map(BeirQuery::id).toList(),
           queries.stream().map(BeirQuery::text).toList(), engine.encoder());
       double[] enc = qs.encodeMillis();
@@ -190,6 +194,8 @@ public final class BenchCommand implements Callable<Integer> {
         root.put("time_to_first_query_ms", firstQueryMs);
         root.put("heap_used_mb", heapUsedMb);
         root.put("params", params);
+        // nprobe, k' and candidates as the defaults rule resolved them on this index (0 in params = unset).
+        root.put("resolved_params", resolved);
         root.put("modes", results);
         root.put("bytes_per_token", bytesPerToken);
         if (!curve.isEmpty()) {

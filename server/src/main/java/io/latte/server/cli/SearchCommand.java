@@ -65,6 +65,11 @@ public final class SearchCommand implements Callable<Integer> {
       double ms = (System.nanoTime() - t0) / 1e6;
       System.out.printf(Locale.ROOT, "%d hits in %.1f ms (%s; retrieve %.1f ms, score %.1f ms)%n", r.hits().size(), ms,
           m.label(), r.retrieveNanos() / 1e6, r.scoreNanos() / 1e6);
+      if (m.needsVectors() && m != SearchMode.EXACT) {
+        // What ran: the values the user left unset come from the index's statistics (RetrievalDefaults).
+        System.out.printf(Locale.ROOT, "nprobe %d, k' %d, candidates %d%s%n", r.params().nprobe(), r.params().kPrime(),
+            r.params().candidates(), params.resolved() ? "" : " (unset ones from the index's statistics)");
+      }
       var stored = engine.index().searcher().storedFields();
       int rank = 1;
       for (Hit h : r.hits()) {

@@ -7,10 +7,10 @@ import picocli.CommandLine.Option;
 
 /** Search parameters shared by search, eval and bench; unset options keep {@link SearchParams#defaults()}. */
 public final class SearchOptions {
-  @Option(names = "--nprobe", paramLabel = "N", description = "Clusters probed per query token (default " + SearchParams.DEFAULT_NPROBE + ").")
+  @Option(names = "--nprobe", paramLabel = "N", description = "Clusters probed per query token (default: from the index's statistics, see README).")
   Integer nprobe;
 
-  @Option(names = "--k-prime", paramLabel = "N", description = "XTR imputation: k'-th retrieved similarity (default " + SearchParams.DEFAULT_K_PRIME + ").")
+  @Option(names = "--k-prime", paramLabel = "N", description = "XTR imputation: k'-th retrieved similarity (default: from the index's statistics).")
   Integer kPrime;
 
   @Option(names = "--t-prime", paramLabel = "N", description = "WARP imputation: cumulative cluster size t' (default " + SearchParams.DEFAULT_T_PRIME + ").")
@@ -19,16 +19,17 @@ public final class SearchOptions {
   @Option(names = "--imputation", paramLabel = "xtr|warp", description = "Missing-similarity imputation (default xtr).")
   String imputation;
 
-  @Option(names = "--candidates", paramLabel = "N", description = "Documents re-scored exactly by colbert and muvera / fused by hybrid (default " + SearchParams.DEFAULT_CANDIDATES + ").")
+  @Option(names = "--candidates", paramLabel = "N", description = "Documents re-scored exactly by colbert and muvera / fused by hybrid (default: from the"
+      + " index's statistics).")
   Integer candidates;
 
-  @Option(names = "--fusion", paramLabel = "rrf|linear", description = "Hybrid fusion (default linear).")
+  @Option(names = "--fusion", paramLabel = "rrf|linear|adaptive", description = "Hybrid fusion (default adaptive: a blend weighted per query by each ranking's confidence).")
   String fusion;
 
   @Option(names = "--hybrid-with", paramLabel = "MODE", description = "Late-interaction mode fused with BM25 by hybrid (default xtr).")
   String hybridWith;
 
-  @Option(names = "--hybrid-weight", paramLabel = "W", description = "Linear fusion: weight of the late-interaction score in [0,1] (default " + SearchParams.DEFAULT_HYBRID_WEIGHT + ").")
+  @Option(names = "--hybrid-weight", paramLabel = "W", description = "With --fusion linear: weight of the late-interaction score in [0,1] (default " + SearchParams.DEFAULT_HYBRID_WEIGHT + ").")
   Float hybridWeight;
 
   @Option(names = "--rrf-k", paramLabel = "N", description = "Reciprocal-rank fusion constant (default " + SearchParams.DEFAULT_RRF_K + ").")

@@ -7,6 +7,7 @@ import io.latte.indexer.stats.IndexStats;
 import io.latte.indexer.stats.IndexStatsCollector;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,11 +31,17 @@ public final class StatsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     IndexStats s;
+    io.latte.searcher.SearchParams rule;
     try (LatteIndex idx = LatteIndex.open(index)) {
       s = IndexStatsCollector.collect(idx);
+      // What a search that leaves nprobe, k' and candidates unset runs with on this index.
+      rule = io.latte.searcher.RetrievalDefaults.resolve(io.latte.searcher.SearchParams.defaults(),
+          io.latte.searcher.IndexHandle.of(idx));
     }
     if (json) {
-      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s.toJsonMap()));
+      Map<String, Object> out = new java.util.LinkedHashMap<>(s.toJsonMap());
+      out.put("search_defaults", Map.of("nprobe", rule.nprobe(), "k_prime", rule.kPrime(), "candidates", rule.candidates()));
+      System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
       return 0;
     }
     System.out.printf(Locale.ROOT, "index %s: model %s, %d documents (%d deleted), %d tokens, %d segments%n",
@@ -52,6 +59,8 @@ public final class StatsCommand implements Callable<Integer> {
             + " recent %.5f (%d tokens): %s%n",
         f.trainingError(), f.original().meanSquaredError(), f.original().tokens(), f.recent().meanSquaredError(),
         f.recent().tokens(), f.verdict());
+    System.out.printf(Locale.ROOT, "search defaults from these statistics: nprobe %d, k' %d, candidates %d%n",
+        rule.nprobe(), rule.kPrime(), rule.candidates());
     return 0;
   }
 

@@ -69,9 +69,12 @@ class HardeningTest {
   @Test
   void maximumKPrimeAllocatesBoundedMemory() throws Exception {
     SearchService service = server.bean(SearchService.class);
-    SearchBody base = new SearchBody(TWENTY_WORDS, 10, "xtr", null, null, null);
+    // nprobe pinned: the scan's candidate buffers grow with the tokens probed, which the defaults
+    // rule sets from the index (105 clusters on the small sample); this test is about k'.
+    SearchBody base = new SearchBody(TWENTY_WORDS, 10, "xtr", null, null,
+        new SearchParamsBody(16, null, null, null, null, null, null, null, null));
     SearchBody max = new SearchBody(TWENTY_WORDS, 10, "xtr", null, null,
-        new SearchParamsBody(null, SearchParamsBody.MAX_K_PRIME, null, null, null, null, null, null, null));
+        new SearchParamsBody(16, SearchParamsBody.MAX_K_PRIME, null, null, null, null, null, null, null));
     for (int i = 0; i < 3; i++) { // warm both paths (class loading, lazy caches)
       service.search(base);
       service.search(max);
@@ -83,7 +86,7 @@ class HardeningTest {
     // and the answer is the one k' = all tokens gives: the clamp changes no result
     assertEquals(service.search(max).hits().stream().map(h -> h.id()).toList(),
         service.search(new SearchBody(TWENTY_WORDS, 10, "xtr", null, null,
-            new SearchParamsBody(null, 99_999, null, null, null, null, null, null, null))).hits().stream()
+            new SearchParamsBody(16, 99_999, null, null, null, null, null, null, null))).hits().stream()
             .map(h -> h.id()).toList());
   }
 

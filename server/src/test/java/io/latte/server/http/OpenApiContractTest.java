@@ -120,10 +120,15 @@ class OpenApiContractTest {
     io.latte.searcher.SearchParams d = io.latte.searcher.SearchParams.defaults();
     JsonNode p = spec.at("/components/schemas/SearchParamsBody/properties");
     Map<String, Object> defaults = new java.util.LinkedHashMap<>();
-    defaults.put("nprobe", d.nprobe());
-    defaults.put("k_prime", d.kPrime());
+    // nprobe, k' and candidates default to the index-statistics rule: no fixed default is documented.
+    for (String auto : List.of("nprobe", "k_prime", "candidates")) {
+      assertTrue(p.get(auto).path("default").isMissingNode(), auto);
+      assertTrue(p.get(auto).path("description").asText().contains("from the index's statistics"), auto);
+    }
+    assertEquals(io.latte.searcher.SearchParams.AUTO, d.nprobe());
+    assertEquals(io.latte.searcher.SearchParams.AUTO, d.kPrime());
+    assertEquals(io.latte.searcher.SearchParams.AUTO, d.candidates());
     defaults.put("t_prime", d.tPrime());
-    defaults.put("candidates", d.candidates());
     defaults.put("rrf_k", d.rrfK());
     defaults.put("imputation", d.imputation().name().toLowerCase(Locale.ROOT));
     defaults.put("fusion", d.fusion().name().toLowerCase(Locale.ROOT));
@@ -155,10 +160,13 @@ class OpenApiContractTest {
     io.latte.searcher.SearchParams d = io.latte.searcher.SearchParams.defaults();
     Map<String, String> rows = new java.util.LinkedHashMap<>();
     rows.put("k", "| `k` | " + d.k() + " | " + SearchBody.MAX_K + " |");
-    rows.put("nprobe", "| `nprobe` | " + d.nprobe() + " | " + io.latte.searcher.SearchParams.MAX_NPROBE + " |");
-    rows.put("k_prime", "| `k_prime` | " + d.kPrime() + " | " + SearchParamsBody.MAX_K_PRIME + " |");
+    String rule = "from the index (rule below)";
+    assertEquals(io.latte.searcher.SearchParams.AUTO, d.nprobe());
+    rows.put("nprobe", "| `nprobe` | " + rule + " | " + io.latte.searcher.SearchParams.MAX_NPROBE + " |");
+    rows.put("k_prime", "| `k_prime` | " + rule + " | " + SearchParamsBody.MAX_K_PRIME + " |");
     rows.put("t_prime", "| `t_prime` | " + d.tPrime() + " | " + io.latte.searcher.SearchParams.MAX_T_PRIME + " |");
-    rows.put("candidates", "| `candidates` | " + d.candidates() + " | " + SearchParamsBody.MAX_CANDIDATES + " |");
+    rows.put("candidates", "| `candidates` | " + rule + " | " + SearchParamsBody.MAX_CANDIDATES + " |");
+    rows.put("fusion", "| `fusion` | " + d.fusion().name().toLowerCase(Locale.ROOT) + " | — |");
     rows.put("rrf_k", "| `rrf_k` | " + d.rrfK() + " | " + io.latte.searcher.SearchParams.MAX_RRF_K + " |");
     rows.put("hybrid_weight", "| `hybrid_weight` | " + d.hybridWeight() + " | 1 |");
     for (var e : rows.entrySet()) {

@@ -16,7 +16,7 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * @param tPrime WARP imputation: cumulative cluster size t' (default 20000)
  * @param imputation xtr or warp
  * @param candidates documents re-scored by colbert / fused by hybrid (default 200)
- * @param fusion rrf or linear (hybrid)
+ * @param fusion rrf, linear or adaptive (hybrid; default adaptive)
  * @param hybridWith xtr, colbert, muvera or exact (hybrid)
  * @param hybridWeight linear fusion weight of the late-interaction score in [0, 1]
  * @param rrfK reciprocal-rank fusion constant
