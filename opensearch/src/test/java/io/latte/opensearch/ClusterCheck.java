@@ -236,6 +236,9 @@ public final class ClusterCheck {
     li.set("vectors", q.get("vectors"));
     li.put("mode", "colbert");
     li.put("k", k);
+    li.put("nprobe", SamplePrep.NPROBE); // the same parameters as the single-node side (SamplePrep#pinned)
+    li.put("k_prime", SamplePrep.K_PRIME);
+    li.put("candidates", SamplePrep.CANDIDATES);
     if (filter != null) {
       li.set("filter", filter);
     }

@@ -52,6 +52,20 @@ public final class SamplePrep {
    */
   static final int FILTER_K_PRIME = 1_000_000;
 
+  /**
+   * Token-retrieval parameters both sides of the comparison are given explicitly. Left out, each
+   * side resolves them from its own index statistics (RetrievalDefaults): the single-node index
+   * holds all 263 documents, each shard about a third, so the two would retrieve different
+   * candidates by design, and the check is about the plugin computing the same MaxSim ranking.
+   */
+  static final int NPROBE = 16;
+  static final int K_PRIME = 250;
+  static final int CANDIDATES = 200;
+
+  static SearchParams pinned() {
+    return SearchParams.defaults().withNprobe(NPROBE).withKPrime(K_PRIME).withCandidates(CANDIDATES);
+  }
+
   private SamplePrep() {}
 
   public static void main(String[] args) throws IOException {
@@ -93,13 +107,13 @@ public final class SamplePrep {
         out.put("id", q.get("_id").asText());
         out.put("text", text);
         out.set("vectors", json.valueToTree(engine.encoder().encodeQuery(text).vectors()));
-        List<Hit> top = colbert(engine, text, null, SearchParams.defaults());
+        List<Hit> top = colbert(engine, text, null, pinned());
         out.set("expected", hits(json, top));
         String topic = topics.get(top.get(0).id());
         out.put("topic", topic);
         out.put("filter_k_prime", FILTER_K_PRIME);
         out.set("expected_filtered", hits(json, colbert(engine, text, "topic:\"" + topic + "\"",
-            SearchParams.defaults().withKPrime(FILTER_K_PRIME))));
+            pinned().withKPrime(FILTER_K_PRIME))));
       }
       json.writerWithDefaultPrettyPrinter().writeValue(work.resolve("queries.json").toFile(), queries);
       System.out.println("prepared " + docs.size() + " documents and " + queries.size() + " queries in " + work);
