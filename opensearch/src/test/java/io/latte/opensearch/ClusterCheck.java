@@ -214,16 +214,17 @@ public final class ClusterCheck {
     check("order-after-delete", order == n, order + "/" + n + " queries keep latte's order of the others");
   }
 
-  /** The field's compact form: base64 of the rows as little-endian float32. */
+  /** The field's compact form of JSON rows ({@link SciFactBench#base64} on the flattened rows). */
   static String base64(JsonNode rows) {
     int dim = rows.get(0).size();
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(rows.size() * dim * Float.BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    float[] flat = new float[rows.size() * dim];
+    int i = 0;
     for (JsonNode row : rows) {
       for (JsonNode v : row) {
-        b.putFloat(v.floatValue());
+        flat[i++] = v.floatValue();
       }
     }
-    return java.util.Base64.getEncoder().encodeToString(b.array());
+    return SciFactBench.base64(flat);
   }
 
   private ObjectNode liQuery(JsonNode q, JsonNode filter) {
