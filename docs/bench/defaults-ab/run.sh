@@ -1,5 +1,7 @@
 #!/bin/bash
 cd "$(dirname "$0")/../../.."
+# The regress indexes of this commit: `./latte regress <name>` builds them (its key, printed as
+# ~/.cache/latte/regress/<name>-<key>, hashes model, corpus, format and settings).
 declare -A IDX=([cranfield]=cranfield-2ce97733ebac [npl]=npl-94bec0daacae [xquad-r-es]=xquad-r-es-2bde9ed85da8 [xquad-r-ru]=xquad-r-ru-08040681b477 [scifact]=scifact-bf9c35a62cb6)
 for c in cranfield npl xquad-r-es xquad-r-ru; do
   for r in 1 2; do
