@@ -81,6 +81,9 @@ final class XtrRescorer {
     // Per segment, the requested tokens in layout order: they are near the best of their query
     // token, so in clusters just scanned and often in the same blocks; each block is read once.
     byte[] code = new byte[index.codebook().bytesPerVector()];
+    // A codebook that decodes to unit length scales each similarity by its token's 1/|decoded|, so that
+    // re-scored similarities equal colbert's and exact's (Codebook#normalizesDecoded).
+    float[] scratch = new float[index.codebook().dim()];
     long[] byRef = new long[requests.size];
     for (int from = 0; from < requests.size; ) {
       int leaf = pool.get(order[requests.rank(from)]).leaf();
@@ -101,7 +104,8 @@ final class XtrRescorer {
         int q = requests.query(at);
         int position = requests.position(at);
         int centroid = cursor.gatherFromBlock((int) (byRef[j] >>> 32), code, 0);
-        float s = probes.score(q, centroid) + tables.exactResidual(q, code, 0, 1);
+        float s = (probes.score(q, centroid) + tables.exactResidual(q, code, 0, 1))
+            * index.codebook().decodedScale(centroid, code, 0, scratch);
         if (s > retrieved[i][q] || (s == retrieved[i][q] && position < positions[i][q])) {
           retrieved[i][q] = s;
           positions[i][q] = position;

@@ -128,7 +128,8 @@ public final class RegressionRunner {
    */
   private String key(RegressionSpec spec, DatasetEncoding.Census census) {
     var s = spec.index();
-    String all = String.join("|", "format " + io.latte.indexer.format.LatteIndexFormat.FORMAT_VERSION, encoder.info().name(), encoder.info().checksum(), "" + maxDocumentTokens,
+    String all = String.join("|", "format " + io.latte.indexer.format.LatteIndexFormat.FORMAT_VERSION,
+        "codebook " + io.latte.indexer.codebook.Codebook.FORMAT_VERSION, encoder.info().name(), encoder.info().checksum(), "" + maxDocumentTokens,
         census.fingerprint(), "" + s.bits(), "" + s.dims(), "" + s.centroids(), "" + s.language(), "" + s.muvera());
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));

@@ -22,6 +22,7 @@ final class CodebookFormat {
   static final int FOOTER_BYTES = 4;
   static final int FLAG_PROJECTION = 1;
   static final int FLAG_POOLED = 2;
+  static final int FLAG_UNIT_DECODE = 4;
 
   private CodebookFormat() {}
 
@@ -46,7 +47,8 @@ final class CodebookFormat {
     buf.putInt(cb.numCentroids());
     buf.putInt(q.bits());
     int flags = (cb.projection().isPresent() ? FLAG_PROJECTION : 0)
-        | (q.mode() == ResidualQuantizer.Mode.POOLED ? FLAG_POOLED : 0);
+        | (q.mode() == ResidualQuantizer.Mode.POOLED ? FLAG_POOLED : 0)
+        | (cb.normalizesDecoded() ? FLAG_UNIT_DECODE : 0);
     buf.putInt(flags);
     buf.putFloat(cb.trainingError());
     cb.projection().ifPresent(p -> putFloats(buf, p.matrixNoCopy()));
@@ -96,11 +98,11 @@ final class CodebookFormat {
     int version = buf.getInt();
     if (version > Codebook.FORMAT_VERSION) {
       throw new IndexFormatTooNewException(
-          resource, version, Codebook.FORMAT_VERSION, Codebook.FORMAT_VERSION);
+          resource, version, Codebook.MIN_FORMAT_VERSION, Codebook.FORMAT_VERSION);
     }
-    if (version < Codebook.FORMAT_VERSION) {
+    if (version < Codebook.MIN_FORMAT_VERSION) {
       throw new IndexFormatTooOldException(
-          resource, version, Codebook.FORMAT_VERSION, Codebook.FORMAT_VERSION);
+          resource, version, Codebook.MIN_FORMAT_VERSION, Codebook.FORMAT_VERSION);
     }
     CRC32 crc = new CRC32();
     crc.update(bytes, 0, bytes.length - FOOTER_BYTES);
@@ -120,7 +122,8 @@ final class CodebookFormat {
     int flags = buf.getInt();
     float trainingError = buf.getFloat();
     if (inputDim < 1 || dim < 1 || dim > inputDim || k < 1 || (bits != 1 && bits != 2 && bits != 4)
-        || (flags & ~(FLAG_PROJECTION | FLAG_POOLED)) != 0
+        || (flags & ~(FLAG_PROJECTION | FLAG_POOLED | (version >= 2 ? FLAG_UNIT_DECODE : 0))) != 0
+        || ((flags & FLAG_UNIT_DECODE) != 0 && (flags & FLAG_PROJECTION) != 0)
         || ((flags & FLAG_PROJECTION) == 0 && dim != inputDim)) {
       throw new CorruptIndexException(
           "codebook header invalid: inputDim=" + inputDim + " dim=" + dim + " numCentroids=" + k
@@ -147,7 +150,8 @@ final class CodebookFormat {
       ResidualQuantizer.Mode mode = (flags & FLAG_POOLED) != 0
           ? ResidualQuantizer.Mode.POOLED : ResidualQuantizer.Mode.PER_DIMENSION;
       ResidualQuantizer q = new ResidualQuantizer(bits, dim, mode, cutoffs, weights, min, max);
-      return new Codebook(inputDim, projection, centroids, k, q, trainingError);
+      return new Codebook(
+          inputDim, projection, centroids, k, q, trainingError, (flags & FLAG_UNIT_DECODE) != 0);
     } catch (IllegalArgumentException e) {
       throw new CorruptIndexException("codebook content invalid: " + e.getMessage(), resource, e);
     }

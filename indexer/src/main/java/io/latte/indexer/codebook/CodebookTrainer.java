@@ -5,7 +5,8 @@ package io.latte.indexer.codebook;
  * spherical {@link KMeans} on the (projected) sample less a held-out tail, then a per-dimension
  * {@link ResidualQuantizer} on the residuals of (at most {@link ResidualQuantizer#MAX_TRAINING_ROWS}
  * evenly spaced) held-out vectors to their nearest centroids, then the error on those residuals
- * (an estimate of the error on unseen tokens).
+ * (an estimate of the error on unseen tokens). A sample of unit-length vectors without projection
+ * gives a codebook that decodes to unit length ({@link Codebook#normalizesDecoded()}).
  */
 public final class CodebookTrainer {
 
@@ -161,7 +162,22 @@ public final class CodebookTrainer {
     ResidualQuantizer q =
         ResidualQuantizer.train(residuals, n, dim, options.bits(), ResidualQuantizer.Mode.PER_DIMENSION);
     float trainingError = (float) QuantizationError.residualError(q, residuals, n);
-    return new Codebook(inputDim, projection, c, k, q, trainingError);
+    return new Codebook(
+        inputDim, projection, c, k, q, trainingError, !project && allUnitLength(sample, rows, inputDim));
+  }
+
+  /** Whether every sample row has length 1 within {@link Codebook#UNIT_LENGTH_TOLERANCE}. */
+  static boolean allUnitLength(float[] sample, int rows, int dim) {
+    for (int r = 0; r < rows; r++) {
+      double n2 = 0;
+      for (int d = 0; d < dim; d++) {
+        n2 += (double) sample[r * dim + d] * sample[r * dim + d];
+      }
+      if (Math.abs(Math.sqrt(n2) - 1) > Codebook.UNIT_LENGTH_TOLERANCE) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -53,6 +53,13 @@ class CodebookTest {
               one.codes());
           float[] x = cb.project(v);
           float[] back = cb.decode(one.centroid(), one.codes());
+          if (cb.normalizesDecoded()) {
+            // The bound is the quantiser's: check it on the unscaled reconstruction.
+            float s = cb.decodedScale(one.centroid(), one.codes(), 0, new float[dim]);
+            for (int d = 0; d < dim; d++) {
+              back[d] /= s;
+            }
+          }
           for (int d = 0; d < dim; d++) {
             float e = Math.abs(x[d] - back[d]);
             // Every sample row trained the quantizer, so each value lies inside its training range.
@@ -147,7 +154,7 @@ class CodebookTest {
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, Codebook.FORMAT_VERSION + 1);
     Files.write(file, bytes);
     IndexFormatTooNewException e = assertThrows(IndexFormatTooNewException.class, () -> Codebook.read(file));
-    assertTrue(e.getMessage().contains("2 (needs to be between 1 and 1)"), e.getMessage());
+    assertTrue(e.getMessage().contains("3 (needs to be between 1 and 2)"), e.getMessage());
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0);
     Files.write(file, bytes);
     assertThrows(IndexFormatTooOldException.class, () -> Codebook.read(file));
@@ -167,5 +174,87 @@ class CodebookTest {
     Files.write(file, bytes);
     e = assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
     assertTrue(e.getMessage().contains("magic"), e.getMessage());
+  }
+
+  /** Unit-length unclustered vectors: what the encoders emit. */
+  static float[] unitSample(Random rnd, int rows, int dim) {
+    float[] x = new float[rows * dim];
+    for (int r = 0; r < rows; r++) {
+      double n2 = 0;
+      for (int d = 0; d < dim; d++) {
+        x[r * dim + d] = (float) (rnd.nextGaussian() + (d < 4 ? 2 : 0));
+        n2 += x[r * dim + d] * x[r * dim + d];
+      }
+      for (int d = 0; d < dim; d++) {
+        x[r * dim + d] /= (float) Math.sqrt(n2);
+      }
+    }
+    return x;
+  }
+
+  static Codebook trainOn(float[] sample, int projectionDim) {
+    return CodebookTrainer.train(sample, sample.length / IN, IN,
+        CodebookTrainer.Options.defaults().withNumCentroids(16).withBits(2).withProjectionDim(projectionDim)
+            .withThreads(2).withIterations(5), null);
+  }
+
+  @Test
+  void unitLengthSampleDecodesToUnitLengthAndScaleMatchesDecode(@TempDir Path dir) throws IOException {
+    float[] sample = unitSample(new Random(7), 2000, IN);
+    Codebook cb = trainOn(sample, 0);
+    assertTrue(cb.normalizesDecoded());
+    Path file = dir.resolve("cb.bin");
+    cb.write(file);
+    Codebook read = Codebook.read(file);
+    assertTrue(read.normalizesDecoded());
+    float[] scratch = new float[IN];
+    float[] q = java.util.Arrays.copyOfRange(sample, 5 * IN, 6 * IN);
+    for (int i = 0; i < 50; i++) {
+      Codebook.Encoded e = read.encode(java.util.Arrays.copyOfRange(sample, i * IN, (i + 1) * IN));
+      float[] back = read.decode(e.centroid(), e.codes());
+      assertEquals(1.0, Math.sqrt(io.latte.indexer.vector.VectorKernels.dot(back, back)), 1e-5);
+      // centroid score + residual, scaled, equals the similarity with the decoded vector
+      float[] raw = read.quantizer().decode(e.codes());
+      io.latte.indexer.vector.VectorKernels.addTo(read.centroidsNoCopy(), e.centroid() * IN, raw, 0, IN);
+      float scaled = io.latte.indexer.vector.VectorKernels.dot(q, raw) * read.decodedScale(e.centroid(), e.codes(), 0, scratch);
+      assertEquals(io.latte.indexer.vector.VectorKernels.dot(q, back), scaled, 1e-5);
+    }
+  }
+
+  @Test
+  void otherSamplesAndProjectionsKeepTheRawDecoding() {
+    float[] sample = unitSample(new Random(8), 2000, IN);
+    for (int i = 0; i < IN; i++) {
+      sample[3 * IN + i] *= 1.01f; // one vector 1 % too long: not a unit-length encoder
+    }
+    Codebook cb = trainOn(sample, 0);
+    assertTrue(!cb.normalizesDecoded());
+    assertEquals(1f, cb.decodedScale(0, new byte[cb.bytesPerVector()], 0, new float[IN]));
+    assertTrue(!trainOn(unitSample(new Random(9), 2000, IN), 32).normalizesDecoded());
+  }
+
+  @Test
+  void versionOneFilesAreReadWithoutScaling(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("cb.bin");
+    Codebook cb = trainOn(unitSample(new Random(10), 2000, IN), 0);
+    cb.write(file);
+    byte[] bytes = Files.readAllBytes(file);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    b.putInt(4, 1);
+    b.putInt(24, b.getInt(24) & ~4);
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, 0, bytes.length - 4);
+    b.putInt(bytes.length - 4, (int) crc.getValue());
+    Files.write(file, bytes);
+    Codebook old = Codebook.read(file);
+    assertTrue(!old.normalizesDecoded());
+    assertArrayEquals(cb.centroidsNoCopy(), old.centroidsNoCopy());
+    // Flag bit 2 is not a version-1 flag.
+    b.putInt(24, b.getInt(24) | 4);
+    crc.reset();
+    crc.update(bytes, 0, bytes.length - 4);
+    b.putInt(bytes.length - 4, (int) crc.getValue());
+    Files.write(file, bytes);
+    assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
   }
 }
