@@ -65,7 +65,8 @@ final class XtrRescorer {
     float[] approxBest = new float[pool.size()];
     for (int q = 0; q < nq; q++) {
       final int fq = q;
-      float window = 2 * tables.errorBound(q);
+      // Scaled similarities (unit-length decoding) carry the table error times their scale.
+      float window = 2 * tables.errorBound(q) * index.codebook().maxDecodedScale();
       for (int i = 0; i < pool.size(); i++) {
         ScoredDocs.Entry e = pool.get(i);
         approxBest[i] = maxima[e.leaf()].max(e.maximaRow(), q);

@@ -71,7 +71,7 @@ final class XtrRetrieval {
     }
     MissingSimilarityImputer imputer = imputer(p);
     boolean prune = imputer instanceof MissingSimilarityImputer.KPrime;
-    TokenRetriever retriever = new TokenRetriever();
+    TokenRetriever retriever = new TokenRetriever(cb);
     List<LeafReaderContext> leaves = index.reader().leaves();
     TokenLayout[] layouts = new TokenLayout[leaves.size()];
     Bits[] accept = new Bits[leaves.size()];

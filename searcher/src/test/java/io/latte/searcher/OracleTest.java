@@ -79,6 +79,7 @@ class OracleTest {
     searcher = new LatteSearcher(IndexHandle.of(index));
     decoded = Indexes.decodedById(index);
     assertTrue(index.reader().leaves().size() > 1, "several segments");
+    assertTrue(index.codebook().normalizesDecoded(), "unit-length token vectors: the scan scales similarities");
   }
 
   @AfterAll
@@ -196,8 +197,9 @@ class OracleTest {
    *
    * <p>The searcher picks the k' by its 8-bit tables, each similarity off by at most {@code E_q}
    * ({@link io.latte.searcher.xtr.QueryTables#errorBound}), so its k'-th value is within {@code E_q}
-   * of {@code m_q} and each query token's term within {@code 2 E_q} of the oracle's: that is the
-   * tolerance, per document, not a fudge factor.
+   * of {@code m_q} and each query token's term within {@code 2 E_q} of the oracle's (times the
+   * largest decoded-length scale when the codebook decodes to unit length): that is the tolerance,
+   * per document, not a fudge factor.
    */
   @Test
   void xtrWithEveryClusterProbedEqualsBruteForceXtr() throws Exception {
@@ -215,7 +217,8 @@ class OracleTest {
         var tables = io.latte.searcher.xtr.QueryTables.build(cb.quantizer(), projected, q.tokens());
         float tolerance = 2e-4f;
         for (int i = 0; i < q.tokens(); i++) {
-          tolerance += 2 * tables.errorBound(i);
+          // a scaled similarity (unit-length decoding) carries the table error times its scale
+          tolerance += 2 * tables.errorBound(i) * cb.maxDecodedScale();
         }
         Map<String, Float> oracle = bruteForceXtr(projected, q.tokens(), kPrime);
         SearchParams p = SearchParams.defaults().withK(20).withNprobe(cb.numCentroids()).withKPrime(kPrime);

@@ -218,7 +218,18 @@ class CodebookTest {
       io.latte.indexer.vector.VectorKernels.addTo(read.centroidsNoCopy(), e.centroid() * IN, raw, 0, IN);
       float scaled = io.latte.indexer.vector.VectorKernels.dot(q, raw) * read.decodedScale(e.centroid(), e.codes(), 0, scratch);
       assertEquals(io.latte.indexer.vector.VectorKernels.dot(q, back), scaled, 1e-5);
+      // the squared-length tables give the same squared length as decoding
+      float[] tables = new float[32 * read.bytesPerVector()];
+      float length2 = read.squaredLengthTables(e.centroid(), tables);
+      for (int t = 0; t < read.bytesPerVector(); t++) {
+        int c = e.codes()[t] & 0xFF;
+        length2 += tables[32 * t + (c >>> 4)] + tables[32 * t + 16 + (c & 0x0F)];
+      }
+      assertEquals(io.latte.indexer.vector.VectorKernels.dot(raw, raw), length2, 1e-5);
     }
+    assertEquals(Codebook.MAX_DECODE_SCALE, Codebook.scaleForSquaredLength(0f));
+    assertEquals(1f / Codebook.MAX_DECODE_SCALE, Codebook.scaleForSquaredLength(100f));
+    assertEquals(1f / 1.1f, Codebook.scaleForSquaredLength(1.21f), 1e-6);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.latte.searcher.xtr;
 
+import io.latte.indexer.codebook.Codebook;
 import io.latte.indexer.codec.TokenLayout;
 import java.io.IOException;
 import java.util.Arrays;
@@ -20,6 +21,13 @@ import org.apache.lucene.util.Bits;
  * query tokens (centroid score + largest table sum), the rest of the cluster is skipped. The probe
  * plan meets each query token's best clusters early, so the bound rises early. WARP imputation keeps
  * every retrieved token.
+ *
+ * <p><b>Unit-length decoding</b> ({@link Codebook#normalizesDecoded()}): a token's similarity is its
+ * table similarity times its {@link DecodedScales scale}, which the kernel does not see. Its bound is
+ * then compared against the least table similarity that any scale in {@code [1/M, M]} could lift
+ * above the running bound, and a passing token's scaled similarity is checked against the bound
+ * itself before it counts. Everything downstream (k'-th best, imputation, re-scoring) sees scaled
+ * similarities, the ones exact MaxSim over decoded vectors has.
  */
 public final class TokenRetriever {
   /** Histogram bins of the running k'-th-best bound: a bin is about 0.001 of similarity on SciFact. */
@@ -35,11 +43,16 @@ public final class TokenRetriever {
    * in L1 while every query token probing the cluster scores it).
    */
   private byte[] block = new byte[0];
+  /** Scales of the current block's tokens, computed for those that pass the kernel. */
+  private final float[] blockScales = new float[FastScanKernel.BLOCK];
   /** Per query token, the tokens that passed; after {@link #scan}, those kept. */
   private Candidates[] candidates;
+  /** Null when the codebook does not normalise decoded vectors. */
+  private final DecodedScales scales;
 
-  public TokenRetriever() {
+  public TokenRetriever(Codebook codebook) {
     this.kernel = FastScan.kernel();
+    this.scales = DecodedScales.of(codebook);
     for (int s = 0; s < tokenOfSlot.length; s++) {
       tokenOfSlot[s] = kernel.tokenOfSlot(s);
     }
@@ -73,8 +86,13 @@ public final class TokenRetriever {
     for (int q = 0; q < nq; q++) {
       candidates[q] = new Candidates(Candidates.initialCapacity(kth[q].k()));
       float[] cs = probes.scores()[q];
-      running[q] = new RunningThreshold(kth[q].k(), cs[cs.length - 1] + tables.approximate(q, 0),
-          cs[0] + tables.approximate(q, tables.maxSum(q)), THRESHOLD_BINS);
+      float lo = cs[cs.length - 1] + tables.approximate(q, 0);
+      float hi = cs[0] + tables.approximate(q, tables.maxSum(q));
+      if (scales != null) {
+        lo = DecodedScales.scaledLow(lo);
+        hi = DecodedScales.scaledHigh(hi);
+      }
+      running[q] = new RunningThreshold(kth[q].k(), lo, hi, THRESHOLD_BINS);
     }
     for (int c = 0; c < plan.size(); c++) {
       for (int i = 0; i < layouts.length; i++) {
@@ -149,6 +167,7 @@ public final class TokenRetriever {
   private void scanCluster(TokenLayout layout, TokenLayout.Cursor cursor, int segment, int slot, Bits accept,
       int[] queries, float[] cs, QueryTables tables, RunningThreshold[] running, boolean prune) throws IOException {
     int bytes = layout.bytes();
+    int centroid = layout.centroid(slot);
     int n = layout.size(slot);
     int first = layout.start(slot);
     if (thresholds.length < queries.length) {
@@ -158,7 +177,8 @@ public final class TokenRetriever {
       boolean any = false;
       for (int j = 0; j < queries.length; j++) {
         int q = queries[j];
-        int threshold = prune ? tables.sumThreshold(q, running[q].threshold() - cs[j]) : -1;
+        float bound = scales == null ? running[q].threshold() : DecodedScales.unscaledBound(running[q].threshold());
+        int threshold = prune ? tables.sumThreshold(q, bound - cs[j]) : -1;
         // no token of this cluster can pass for q any more: thresholds only rise
         thresholds[j] = threshold >= tables.maxSum(q) ? -2 : threshold;
         any |= thresholds[j] != -2;
@@ -167,6 +187,7 @@ public final class TokenRetriever {
         return; // the rest of the cluster is never read
       }
       int m = cursor.readBlock(slot, b, block);
+      long scaled = 0; // bit k: blockScales[k] holds token k's scale
       // The block is copied once; the other query tokens find it in cache.
       for (int j = 0; j < queries.length; j++) {
         if (thresholds[j] == -2) {
@@ -190,6 +211,16 @@ public final class TokenRetriever {
             continue;
           }
           float s = cs[j] + tables.approximate(q, sums[slotInBlock]);
+          if (scales != null) {
+            if ((scaled & (1L << k)) == 0) {
+              blockScales[k] = scales.scale(centroid, block, k);
+              scaled |= 1L << k;
+            }
+            s *= blockScales[k];
+            if (prune && s <= top.threshold()) {
+              continue; // the kernel's bound let it through for the largest scale; its own is smaller
+            }
+          }
           top.offer(s);
           cand.add(s, segment, doc, cursor.position(ref));
         }
