@@ -67,19 +67,30 @@ class OracleTest {
 
   @BeforeAll
   static void build() throws Exception {
+    buildIndex(false);
+  }
+
+  /** Builds the oracle index; {@code unitLength}: its codebook decodes to unit length. */
+  static void buildIndex(boolean unitLength) throws Exception {
     List<SourceDocument> docs = new ArrayList<>(Corpora.documents(0, DOCS));
     for (int i = 0; i < 5; i++) {
       docs.add(new SourceDocument("one" + i, "", "w" + (i * 37), Map.of("venue", "even"), "corpus.jsonl", 1000 + i));
     }
-    BuildOptions options = Indexes.smallOptions().numCentroids(16).commitEveryDocs(25).build();
-    Indexes.build(dir, "oracle", docs, new OneTokenEmbedder(), options);
+    BuildOptions options =
+        Indexes.smallOptions().numCentroids(16).commitEveryDocs(25).unitLengthDecoding(unitLength).build();
+    // its own folder: a subclass's @BeforeAll runs after this class's (both may run)
+    Path where = dir.resolve(unitLength ? "unit-length" : "raw");
+    Indexes.build(where, "oracle", docs, new OneTokenEmbedder(), options);
     deleted = Set.of("d3", "d4", "d50", "d51", "d99", "one2");
-    DocumentDeleter.delete(dir, deleted);
-    index = LatteIndex.open(dir);
+    DocumentDeleter.delete(where, deleted);
+    if (index != null) {
+      index.close();
+    }
+    index = LatteIndex.open(where);
     searcher = new LatteSearcher(IndexHandle.of(index));
     decoded = Indexes.decodedById(index);
     assertTrue(index.reader().leaves().size() > 1, "several segments");
-    assertTrue(index.codebook().normalizesDecoded(), "unit-length token vectors: the scan scales similarities");
+    assertEquals(unitLength, index.codebook().normalizesDecoded(), "unit-length decoding as asked");
   }
 
   @AfterAll

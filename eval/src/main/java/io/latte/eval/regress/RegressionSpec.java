@@ -46,9 +46,11 @@ public record RegressionSpec(
    * @param centroids centroid count
    * @param language BM25 analyzer language
    * @param muvera whether documents get MUVERA encodings (needed by mode muvera)
+   * @param unit_length_decoding {@code latte index --unit-length-decoding} (absent = false)
    */
-  public record IndexSettings(int bits, int dims, int centroids, String language, boolean muvera) {
-    public static final IndexSettings DEFAULTS = new IndexSettings(0, 0, 0, null, false);
+  public record IndexSettings(int bits, int dims, int centroids, String language, boolean muvera,
+      boolean unit_length_decoding) {
+    public static final IndexSettings DEFAULTS = new IndexSettings(0, 0, 0, null, false, false);
   }
 
   /** Measured values of one mode. */

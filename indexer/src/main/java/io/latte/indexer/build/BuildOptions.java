@@ -49,6 +49,8 @@ import java.util.Objects;
  * @param language the BM25 field's language code ({@link Bm25Languages}) of a new index; null = as
  *     the index (for a new one {@value Bm25Languages#DEFAULT}); given for an existing index it must
  *     equal the index's
+ * @param unitLengthDecoding a new index's codebook decodes to unit length when the encoder's vectors
+ *     are unit-length and there is no projection ({@link Codebook#normalizesDecoded()}; default off)
  */
 public record BuildOptions(
     int bits,
@@ -72,7 +74,8 @@ public record BuildOptions(
     int encodeThreads,
     FdeConfig muvera,
     Codebook codebook,
-    String language) {
+    String language,
+    boolean unitLengthDecoding) {
 
   public static final int DEFAULT_BITS = 2;
   public static final int DEFAULT_SAMPLE_TOKENS = 1 << 18;
@@ -154,6 +157,7 @@ public record BuildOptions(
     b.muvera = muvera;
     b.codebook = codebook;
     b.language = language;
+    b.unitLengthDecoding = unitLengthDecoding;
     return b;
   }
 
@@ -181,6 +185,7 @@ public record BuildOptions(
     private FdeConfig muvera = FdeConfig.defaults();
     private Codebook codebook;
     private String language;
+    private boolean unitLengthDecoding;
 
     private Builder() {}
 
@@ -206,13 +211,14 @@ public record BuildOptions(
     public Builder muvera(FdeConfig v) { muvera = v; return this; }
     public Builder codebook(Codebook v) { codebook = v; return this; }
     public Builder language(String v) { language = v; return this; }
+    public Builder unitLengthDecoding(boolean v) { unitLengthDecoding = v; return this; }
 
     public BuildOptions build() {
       return new BuildOptions(
           bits, projectionDim, numCentroids, sampleTokens, expectedDocuments, batchSize, queueBatches,
           commitEveryDocs, commitEverySeconds, badDocuments, maxReportedBadDocuments, seed,
           kmeansIterations, trainingThreads, assignProbes, resume, mergeToSegments, ramBufferMb, encodeThreads, muvera, codebook,
-          language);
+          language, unitLengthDecoding);
     }
   }
 }

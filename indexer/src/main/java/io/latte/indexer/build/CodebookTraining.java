@@ -199,7 +199,8 @@ final class CodebookTraining {
         .withProjectionDim(o.projectionDim())
         .withSeed(o.seed())
         .withThreads(o.trainingThreads())
-        .withIterations(o.kmeansIterations());
+        .withIterations(o.kmeansIterations())
+        .withUnitLengthDecoding(o.unitLengthDecoding());
     Codebook cb = CodebookTrainer.train(sample, rows, dim, to, null);
     return new Result(cb, buffered, s.cache(), build(o, rows, docs, estimated), (System.nanoTime() - t0) / 1e9);
   }

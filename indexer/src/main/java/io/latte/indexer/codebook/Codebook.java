@@ -83,6 +83,10 @@ public final class Codebook {
   private final boolean normalizesDecoded;
   /** Centroids packed for the SIMD kernel on first use (single-vector encode, centroid scores). */
   private volatile PackedVectors packedCentroids;
+  /** Lazily made for {@link #squaredLengthTables} (benign race: any thread's copy is the same). */
+  private volatile float[] doubledCentroids;
+
+  private volatile float[] squareTables;
 
   /** The result of encoding one vector. */
   public record Encoded(int centroid, byte[] codes) {}
@@ -92,13 +96,8 @@ public final class Codebook {
    * @param centroids {@code numCentroids * dim} floats (copied), dim = projection output or inputDim
    * @param trainingError mean squared quantisation error on the training sample, or NaN
    */
-  public Codebook(
-      int inputDim,
-      Projection projection,
-      float[] centroids,
-      int numCentroids,
-      ResidualQuantizer quantizer,
-      float trainingError) {
+  public Codebook(int inputDim, Projection projection, float[] centroids, int numCentroids,
+      ResidualQuantizer quantizer, float trainingError) {
     this(inputDim, projection, centroids, numCentroids, quantizer, trainingError, false);
   }
 
@@ -215,13 +214,36 @@ public final class Codebook {
    * @return {@code |centroid|²}
    */
   public float squaredLengthTables(int centroid, float[] out) {
-    float[] twice = new float[dim];
-    for (int d = 0; d < dim; d++) {
-      twice[d] = 2 * centroids[centroid * dim + d];
+    ResidualScorer.nibbleTables(quantizer, doubledCentroids(), centroid * dim, out, 0);
+    float[] squares = squareTables();
+    for (int i = 0; i < squares.length; i++) {
+      out[i] += squares[i];
     }
-    ResidualScorer.nibbleTables(quantizer, twice, 0, out, 0);
-    ResidualScorer.addSquareTables(quantizer, out, 0);
     return VectorKernels.dot(centroids, centroid * dim, centroids, centroid * dim, dim);
+  }
+
+  /** {@code 2 · centroids}, made on first use (one more copy of the centroids: the scan's hot path). */
+  private float[] doubledCentroids() {
+    float[] d = doubledCentroids;
+    if (d == null) {
+      d = new float[centroids.length];
+      for (int i = 0; i < d.length; i++) {
+        d[i] = 2 * centroids[i];
+      }
+      doubledCentroids = d;
+    }
+    return d;
+  }
+
+  /** The query-independent {@code Σ w²} nibble tables, made on first use. */
+  private float[] squareTables() {
+    float[] t = squareTables;
+    if (t == null) {
+      t = new float[32 * quantizer.bytesPerVector()];
+      ResidualScorer.addSquareTables(quantizer, t, 0);
+      squareTables = t;
+    }
+    return t;
   }
 
   /** Dimensions of the vectors given to {@code encode}. */

@@ -5,8 +5,9 @@ package io.latte.indexer.codebook;
  * spherical {@link KMeans} on the (projected) sample less a held-out tail, then a per-dimension
  * {@link ResidualQuantizer} on the residuals of (at most {@link ResidualQuantizer#MAX_TRAINING_ROWS}
  * evenly spaced) held-out vectors to their nearest centroids, then the error on those residuals
- * (an estimate of the error on unseen tokens). A sample of unit-length vectors without projection
- * gives a codebook that decodes to unit length ({@link Codebook#normalizesDecoded()}).
+ * (an estimate of the error on unseen tokens). With {@link Options#unitLengthDecoding()}, a sample of
+ * unit-length vectors without projection gives a codebook that decodes to unit length ({@link
+ * Codebook#normalizesDecoded()}).
  */
 public final class CodebookTrainer {
 
@@ -48,10 +49,12 @@ public final class CodebookTrainer {
    * @param seed seed for k-means
    * @param threads worker threads
    * @param iterations k-means Lloyd iterations (default 10)
+   * @param unitLengthDecoding decode to unit length ({@link Codebook#normalizesDecoded()}) when the
+   *     sample is unit-length and there is no projection (default off: see the README)
    */
   public record Options(
       int numCentroids, long totalTokens, int bits, int projectionDim, long seed, int threads,
-      int iterations) {
+      int iterations, boolean unitLengthDecoding) {
 
     public Options {
       if (numCentroids < 0) {
@@ -74,35 +77,39 @@ public final class CodebookTrainer {
 
     /** Auto centroids, 2 bits, no projection, seed 42, one thread, 10 iterations. */
     public static Options defaults() {
-      return new Options(0, 0, 2, 0, 42L, 1, KMeans.Options.DEFAULT_ITERATIONS);
+      return new Options(0, 0, 2, 0, 42L, 1, KMeans.Options.DEFAULT_ITERATIONS, false);
     }
 
     public Options withNumCentroids(int n) {
-      return new Options(n, totalTokens, bits, projectionDim, seed, threads, iterations);
+      return new Options(n, totalTokens, bits, projectionDim, seed, threads, iterations, unitLengthDecoding);
     }
 
     public Options withTotalTokens(long n) {
-      return new Options(numCentroids, n, bits, projectionDim, seed, threads, iterations);
+      return new Options(numCentroids, n, bits, projectionDim, seed, threads, iterations, unitLengthDecoding);
     }
 
     public Options withBits(int b) {
-      return new Options(numCentroids, totalTokens, b, projectionDim, seed, threads, iterations);
+      return new Options(numCentroids, totalTokens, b, projectionDim, seed, threads, iterations, unitLengthDecoding);
     }
 
     public Options withProjectionDim(int d) {
-      return new Options(numCentroids, totalTokens, bits, d, seed, threads, iterations);
+      return new Options(numCentroids, totalTokens, bits, d, seed, threads, iterations, unitLengthDecoding);
     }
 
     public Options withSeed(long s) {
-      return new Options(numCentroids, totalTokens, bits, projectionDim, s, threads, iterations);
+      return new Options(numCentroids, totalTokens, bits, projectionDim, s, threads, iterations, unitLengthDecoding);
     }
 
     public Options withThreads(int t) {
-      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, t, iterations);
+      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, t, iterations, unitLengthDecoding);
+    }
+
+    public Options withUnitLengthDecoding(boolean u) {
+      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, threads, iterations, u);
     }
 
     public Options withIterations(int i) {
-      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, threads, i);
+      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, threads, i, unitLengthDecoding);
     }
   }
 
@@ -163,7 +170,7 @@ public final class CodebookTrainer {
         ResidualQuantizer.train(residuals, n, dim, options.bits(), ResidualQuantizer.Mode.PER_DIMENSION);
     float trainingError = (float) QuantizationError.residualError(q, residuals, n);
     return new Codebook(
-        inputDim, projection, c, k, q, trainingError, !project && allUnitLength(sample, rows, inputDim));
+        inputDim, projection, c, k, q, trainingError, options.unitLengthDecoding() && !project && allUnitLength(sample, rows, inputDim));
   }
 
   /** Whether every sample row has length 1 within {@link Codebook#UNIT_LENGTH_TOLERANCE}. */

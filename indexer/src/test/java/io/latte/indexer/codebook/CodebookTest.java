@@ -195,7 +195,7 @@ class CodebookTest {
   static Codebook trainOn(float[] sample, int projectionDim) {
     return CodebookTrainer.train(sample, sample.length / IN, IN,
         CodebookTrainer.Options.defaults().withNumCentroids(16).withBits(2).withProjectionDim(projectionDim)
-            .withThreads(2).withIterations(5), null);
+            .withThreads(2).withIterations(5).withUnitLengthDecoding(true), null);
   }
 
   @Test
@@ -242,6 +242,10 @@ class CodebookTest {
     assertTrue(!cb.normalizesDecoded());
     assertEquals(1f, cb.decodedScale(0, new byte[cb.bytesPerVector()], 0, new float[IN]));
     assertTrue(!trainOn(unitSample(new Random(9), 2000, IN), 32).normalizesDecoded());
+    // off unless asked for
+    float[] unit = unitSample(new Random(9), 2000, IN);
+    assertTrue(!CodebookTrainer.train(unit, 2000, IN, CodebookTrainer.Options.defaults().withNumCentroids(16)
+        .withIterations(2), null).normalizesDecoded());
   }
 
   @Test

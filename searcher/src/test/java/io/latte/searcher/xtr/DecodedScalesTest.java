@@ -16,7 +16,7 @@ class DecodedScalesTest {
 
   static Codebook train(float[] sample, int projection) {
     return CodebookTrainer.train(sample, sample.length / DIM, DIM, CodebookTrainer.Options.defaults()
-        .withNumCentroids(8).withBits(2).withProjectionDim(projection).withThreads(1).withIterations(5), null);
+        .withNumCentroids(8).withBits(2).withProjectionDim(projection).withThreads(1).withIterations(5).withUnitLengthDecoding(true), null);
   }
 
   static float[] unitRows(Random rnd, int rows) {

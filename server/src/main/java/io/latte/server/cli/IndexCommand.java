@@ -65,6 +65,11 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Project token vectors to N dimensions with PCA (new index; default: none).")
   Integer dims;
 
+  @Option(names = "--unit-length-decoding",
+      description = "New index: decode token vectors back to unit length (closes most of the gap between "
+          + "compressed and float exact MaxSim; xtr is about 3x slower, docs/BENCHMARKS.md §19). Default off.")
+  boolean unitLengthDecoding;
+
   @Option(names = "--centroids", paramLabel = "N",
       description = "Number of centroids for a new index (default: 2^floor(log2(4·√tokens)), at least 32 sample tokens each).")
   Integer centroids;
@@ -126,6 +131,7 @@ public final class IndexCommand implements Callable<Integer> {
     BuildOptions options = BuildOptions.builder()
         .bits(bits == null ? 0 : bits)
         .projectionDim(dims == null ? 0 : dims)
+        .unitLengthDecoding(unitLengthDecoding)
         .numCentroids(centroids == null ? 0 : centroids)
         .sampleTokens(sampleTokens)
         .expectedDocuments(records)
