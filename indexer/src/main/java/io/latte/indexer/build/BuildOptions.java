@@ -87,6 +87,10 @@ public record BuildOptions(
       throw new IllegalArgumentException("bits must be 1, 2 or 4 (0 = default), got " + bits);
     }
     nonNegative("projectionDim", projectionDim);
+    if (unitLengthDecoding && projectionDim > 0) {
+      throw new IllegalArgumentException("unit-length decoding and a projection (projectionDim=" + projectionDim
+          + ") exclude each other: projected token vectors are not unit-length");
+    }
     nonNegative("numCentroids", numCentroids);
     positive("sampleTokens", sampleTokens);
     if (expectedDocuments < 0) {

@@ -23,6 +23,11 @@ final class ExistingIndexChecks {
     if (o.numCentroids() != 0 && o.numCentroids() != cb.numCentroids()) {
       throw conflict("centroids", o.numCentroids(), cb.numCentroids(), what);
     }
+    if (o.unitLengthDecoding() && !cb.normalizesDecoded()) {
+      throw new IllegalArgumentException("unit-length decoding was requested but " + what
+          + " has a codebook that does not decode to unit length: it is fixed when an index is created."
+          + " Leave the option out to add to this index, or build a new one.");
+    }
   }
 
   /** The BM25 field's analyzer is fixed too: terms analysed two ways would not match each other. */
