@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latte.indexer.build.BuildOptions;
 import io.latte.indexer.input.DocumentVectors;
-import io.latte.indexer.input.ModelIdentity;
 import io.latte.indexer.input.SourceDocument;
 import io.latte.indexer.input.TokenEmbedder;
 import io.latte.indexer.read.LatteIndex;
 import io.latte.indexer.testing.Corpora;
 import io.latte.indexer.testing.Indexes;
+import io.latte.indexer.testing.MappedEmbedder;
 import io.latte.indexer.testing.RandomEmbedder;
 import io.latte.indexer.write.DocumentDeleter;
 import java.nio.file.Path;
@@ -45,24 +45,11 @@ class OracleTest {
   static RandomEmbedder embedder = new RandomEmbedder(DIM);
 
   /** RandomEmbedder, but documents whose id starts with "one" keep only their word token (no [CLS]/[SEP]). */
-  static final class OneTokenEmbedder implements TokenEmbedder {
-    @Override
-    public ModelIdentity model() {
-      return embedder.model();
-    }
-
-    @Override
-    public List<DocumentVectors> embed(List<SourceDocument> docs) {
-      List<DocumentVectors> out = new ArrayList<>();
-      for (DocumentVectors v : embedder.embed(docs)) {
-        if (v.id().startsWith("one")) {
-          v = new DocumentVectors(v.source(), Arrays.copyOfRange(v.vectors(), DIM, 2 * DIM), 1,
-              new String[] {v.tokens()[1]}, new int[] {v.starts()[1]}, new int[] {v.ends()[1]});
-        }
-        out.add(v);
-      }
-      return out;
-    }
+  static TokenEmbedder oneTokenEmbedder() {
+    return new MappedEmbedder(embedder, v -> v.id().startsWith("one")
+        ? new DocumentVectors(v.source(), Arrays.copyOfRange(v.vectors(), DIM, 2 * DIM), 1,
+            new String[] {v.tokens()[1]}, new int[] {v.starts()[1]}, new int[] {v.ends()[1]})
+        : v);
   }
 
   @BeforeAll
@@ -80,7 +67,7 @@ class OracleTest {
         Indexes.smallOptions().numCentroids(16).commitEveryDocs(25).unitLengthDecoding(unitLength).build();
     // its own folder: a subclass's @BeforeAll runs after this class's (both may run)
     Path where = dir.resolve(unitLength ? "unit-length" : "raw");
-    Indexes.build(where, "oracle", docs, new OneTokenEmbedder(), options);
+    Indexes.build(where, "oracle", docs, oneTokenEmbedder(), options);
     deleted = Set.of("d3", "d4", "d50", "d51", "d99", "one2");
     DocumentDeleter.delete(where, deleted);
     if (index != null) {

@@ -84,8 +84,6 @@ public final class Codebook {
   /** Centroids packed for the SIMD kernel on first use (single-vector encode, centroid scores). */
   private volatile PackedVectors packedCentroids;
   /** Lazily made for {@link #squaredLengthTables} (benign race: any thread's copy is the same). */
-  private volatile float[] doubledCentroids;
-
   private volatile float[] squareTables;
 
   /** The result of encoding one vector. */
@@ -198,11 +196,6 @@ public final class Codebook {
     return normalizesDecoded ? MAX_DECODE_SCALE : 1f;
   }
 
-  /** The smallest factor {@link #decodedScale} returns. */
-  public float minDecodedScale() {
-    return normalizesDecoded ? 1f / MAX_DECODE_SCALE : 1f;
-  }
-
   /**
    * Nibble tables (the layout of {@link ResidualScorer#nibbleTables}) of the squared length of {@code
    * centroid + decoded residual} less {@code |centroid|²}: entry {@code Σ_d 2 c_d w_d + w_d²} over the
@@ -214,25 +207,13 @@ public final class Codebook {
    * @return {@code |centroid|²}
    */
   public float squaredLengthTables(int centroid, float[] out) {
-    ResidualScorer.nibbleTables(quantizer, doubledCentroids(), centroid * dim, out, 0);
+    // Nibble tables are linear in the query and doubling a float is exact: table(2c) = 2 · table(c).
+    ResidualScorer.nibbleTables(quantizer, centroids, centroid * dim, out, 0);
     float[] squares = squareTables();
     for (int i = 0; i < squares.length; i++) {
-      out[i] += squares[i];
+      out[i] = 2 * out[i] + squares[i];
     }
     return VectorKernels.dot(centroids, centroid * dim, centroids, centroid * dim, dim);
-  }
-
-  /** {@code 2 · centroids}, made on first use (one more copy of the centroids: the scan's hot path). */
-  private float[] doubledCentroids() {
-    float[] d = doubledCentroids;
-    if (d == null) {
-      d = new float[centroids.length];
-      for (int i = 0; i < d.length; i++) {
-        d[i] = 2 * centroids[i];
-      }
-      doubledCentroids = d;
-    }
-    return d;
   }
 
   /** The query-independent {@code Σ w²} nibble tables, made on first use. */

@@ -96,6 +96,22 @@ public final class ResidualScorer {
   }
 
   /**
+   * A token's sum over {@link #nibbleTables}-layout tables at {@code tables[tablesOff..]}: for each
+   * code byte {@code t} (at {@code codes[off + t * stride]}), the entry of its high nibble plus that
+   * of its low nibble.
+   */
+  public static float sumOfNibbleEntries(float[] tables, int tablesOff, int bytes, byte[] codes, int off, int stride) {
+    float s0 = 0;
+    float s1 = 0;
+    for (int t = 0; t < bytes; t++) {
+      int c = codes[off + t * stride] & 0xFF;
+      s0 += tables[tablesOff + (t << 5) + (c >>> 4)];
+      s1 += tables[tablesOff + (t << 5) + 16 + (c & 0x0F)];
+    }
+    return s0 + s1;
+  }
+
+  /**
    * Adds to each nibble entry (the layout of {@link #nibbleTables}) the sum of its dimensions'
    * squared reconstruction weights {@code Σ_s w(d0 + s, code s)²}: with {@link #nibbleTables} of
    * {@code 2c} this gives the tables of a residual's {@code 2 c·r + |r|²}.

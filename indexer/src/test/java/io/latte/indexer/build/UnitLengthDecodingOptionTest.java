@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.latte.indexer.input.DocumentVectors;
-import io.latte.indexer.input.ModelIdentity;
-import io.latte.indexer.input.SourceDocument;
 import io.latte.indexer.input.TokenEmbedder;
 import io.latte.indexer.read.LatteIndex;
 import io.latte.indexer.testing.Corpora;
 import io.latte.indexer.testing.Indexes;
+import io.latte.indexer.testing.MappedEmbedder;
 import io.latte.indexer.testing.RandomEmbedder;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,25 +33,13 @@ class UnitLengthDecodingOptionTest {
 
   @Test
   void vectorsThatAreNotUnitLengthAreRefused() {
-    TokenEmbedder doubled = new TokenEmbedder() {
-      @Override
-      public ModelIdentity model() {
-        return embedder.model();
+    TokenEmbedder doubled = new MappedEmbedder(embedder, v -> {
+      float[] x = v.vectors().clone();
+      for (int i = 0; i < x.length; i++) {
+        x[i] *= 2;
       }
-
-      @Override
-      public List<DocumentVectors> embed(List<SourceDocument> docs) {
-        List<DocumentVectors> out = new ArrayList<>();
-        for (DocumentVectors v : embedder.embed(docs)) {
-          float[] x = v.vectors().clone();
-          for (int i = 0; i < x.length; i++) {
-            x[i] *= 2;
-          }
-          out.add(new DocumentVectors(v.source(), x, v.tokenCount(), v.tokens(), v.starts(), v.ends()));
-        }
-        return out;
-      }
-    };
+      return new DocumentVectors(v.source(), x, v.tokenCount(), v.tokens(), v.starts(), v.ends());
+    });
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Indexes.build(tmp, "long",
         Corpora.documents(0, 40), doubled, options().unitLengthDecoding(true).build()));
     assertTrue(e.getMessage().contains("unit-length decoding needs unit-length token vectors"), e.getMessage());

@@ -1,6 +1,7 @@
 package io.latte.searcher.xtr;
 
 import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.codebook.ResidualScorer;
 
 /**
  * The factor each scanned token's similarity is multiplied by when the codebook decodes to unit
@@ -34,14 +35,8 @@ final class DecodedScales {
       centroidLength2 = codebook.squaredLengthTables(centroid, tables);
       this.centroid = centroid;
     }
-    float s0 = 0;
-    float s1 = 0;
-    for (int t = 0; t < bytes; t++) {
-      int c = block[t * FastScanKernel.BLOCK + token] & 0xFF;
-      s0 += tables[(t << 5) + (c >>> 4)];
-      s1 += tables[(t << 5) + 16 + (c & 0x0F)];
-    }
-    return Codebook.scaleForSquaredLength(centroidLength2 + s0 + s1);
+    float entries = ResidualScorer.sumOfNibbleEntries(tables, 0, bytes, block, token, FastScanKernel.BLOCK);
+    return Codebook.scaleForSquaredLength(centroidLength2 + entries);
   }
 
   /**

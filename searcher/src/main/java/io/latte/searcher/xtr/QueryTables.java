@@ -152,14 +152,6 @@ public final class QueryTables {
    * + t * stride]}.
    */
   public float exactResidual(int q, byte[] codes, int off, int stride) {
-    int tableOff = q * tables * 16;
-    float s0 = 0;
-    float s1 = 0;
-    for (int t = 0; t < bytes; t++) {
-      int c = codes[off + t * stride] & 0xFF;
-      s0 += exact[tableOff + (t << 5) + (c >>> 4)];
-      s1 += exact[tableOff + (t << 5) + 16 + (c & 0x0F)];
-    }
-    return s0 + s1;
+    return ResidualScorer.sumOfNibbleEntries(exact, q * tables * 16, bytes, codes, off, stride);
   }
 }
