@@ -65,8 +65,8 @@ final class XtrRescorer {
     float[] approxBest = new float[pool.size()];
     for (int q = 0; q < nq; q++) {
       final int fq = q;
-      // Scaled similarities (unit-length decoding) carry the table error times their scale.
-      float window = 2 * tables.errorBound(q) * index.codebook().maxDecodedScale();
+      // Scaled similarities (token scales) carry the table error times their scale.
+      float window = 2 * tables.errorBound(q) * index.codebook().maxScale();
       for (int i = 0; i < pool.size(); i++) {
         ScoredDocs.Entry e = pool.get(i);
         approxBest[i] = maxima[e.leaf()].max(e.maximaRow(), q);
@@ -82,9 +82,8 @@ final class XtrRescorer {
     // Per segment, the requested tokens in layout order: they are near the best of their query
     // token, so in clusters just scanned and often in the same blocks; each block is read once.
     byte[] code = new byte[index.codebook().bytesPerVector()];
-    // A codebook that decodes to unit length scales each similarity by its token's 1/|decoded|, so that
-    // re-scored similarities equal colbert's and exact's (Codebook#normalizesDecoded).
-    float[] scratch = new float[index.codebook().dim()];
+    // A codebook with token scales multiplies each similarity by its token's stored scale, so that
+    // re-scored similarities equal colbert's and exact's (Codebook#storesScale).
     long[] byRef = new long[requests.size];
     for (int from = 0; from < requests.size; ) {
       int leaf = pool.get(order[requests.rank(from)]).leaf();
@@ -106,7 +105,7 @@ final class XtrRescorer {
         int position = requests.position(at);
         int centroid = cursor.gatherFromBlock((int) (byRef[j] >>> 32), code, 0);
         float s = (probes.score(q, centroid) + tables.exactResidual(q, code, 0, 1))
-            * index.codebook().decodedScale(centroid, code, 0, scratch);
+            * index.codebook().scale(code, 0);
         if (s > retrieved[i][q] || (s == retrieved[i][q] && position < positions[i][q])) {
           retrieved[i][q] = s;
           positions[i][q] = position;

@@ -54,19 +54,19 @@ class OracleTest {
 
   @BeforeAll
   static void build() throws Exception {
-    buildIndex(false);
+    buildIndex(true);
   }
 
-  /** Builds the oracle index; {@code unitLength}: its codebook decodes to unit length. */
-  static void buildIndex(boolean unitLength) throws Exception {
+  /** Builds the oracle index; {@code tokenScale}: its codebook stores a scale byte per token (the default). */
+  static void buildIndex(boolean tokenScale) throws Exception {
     List<SourceDocument> docs = new ArrayList<>(Corpora.documents(0, DOCS));
     for (int i = 0; i < 5; i++) {
       docs.add(new SourceDocument("one" + i, "", "w" + (i * 37), Map.of("venue", "even"), "corpus.jsonl", 1000 + i));
     }
     BuildOptions options =
-        Indexes.smallOptions().numCentroids(16).commitEveryDocs(25).unitLengthDecoding(unitLength).build();
+        Indexes.smallOptions().numCentroids(16).commitEveryDocs(25).tokenScale(tokenScale).build();
     // its own folder: a subclass's @BeforeAll runs after this class's (both may run)
-    Path where = dir.resolve(unitLength ? "unit-length" : "raw");
+    Path where = dir.resolve(tokenScale ? "scaled" : "raw");
     Indexes.build(where, "oracle", docs, oneTokenEmbedder(), options);
     deleted = Set.of("d3", "d4", "d50", "d51", "d99", "one2");
     DocumentDeleter.delete(where, deleted);
@@ -77,7 +77,7 @@ class OracleTest {
     searcher = new LatteSearcher(IndexHandle.of(index));
     decoded = Indexes.decodedById(index);
     assertTrue(index.reader().leaves().size() > 1, "several segments");
-    assertEquals(unitLength, index.codebook().normalizesDecoded(), "unit-length decoding as asked");
+    assertEquals(tokenScale, index.codebook().storesScale(), "token scales as asked");
   }
 
   @AfterAll
@@ -196,7 +196,7 @@ class OracleTest {
    * <p>The searcher picks the k' by its 8-bit tables, each similarity off by at most {@code E_q}
    * ({@link io.latte.searcher.xtr.QueryTables#errorBound}), so its k'-th value is within {@code E_q}
    * of {@code m_q} and each query token's term within {@code 2 E_q} of the oracle's (times the
-   * largest decoded-length scale when the codebook decodes to unit length): that is the tolerance,
+   * largest token scale when the codebook stores scales): that is the tolerance,
    * per document, not a fudge factor.
    */
   @Test
@@ -215,8 +215,8 @@ class OracleTest {
         var tables = io.latte.searcher.xtr.QueryTables.build(cb.quantizer(), projected, q.tokens());
         float tolerance = 2e-4f;
         for (int i = 0; i < q.tokens(); i++) {
-          // a scaled similarity (unit-length decoding) carries the table error times its scale
-          tolerance += 2 * tables.errorBound(i) * cb.maxDecodedScale();
+          // a scaled similarity (token scales) carries the table error times its scale
+          tolerance += 2 * tables.errorBound(i) * cb.maxScale();
         }
         Map<String, Float> oracle = bruteForceXtr(projected, q.tokens(), kPrime);
         SearchParams p = SearchParams.defaults().withK(20).withNprobe(cb.numCentroids()).withKPrime(kPrime);

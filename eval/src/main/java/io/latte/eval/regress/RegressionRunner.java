@@ -131,7 +131,7 @@ public final class RegressionRunner {
     String all = String.join("|", "format " + io.latte.indexer.format.LatteIndexFormat.FORMAT_VERSION,
         "codebook " + io.latte.indexer.codebook.Codebook.FORMAT_VERSION, encoder.info().name(), encoder.info().checksum(), "" + maxDocumentTokens,
         census.fingerprint(), "" + s.bits(), "" + s.dims(), "" + s.centroids(), "" + s.language(), "" + s.muvera(),
-        "unit-length " + s.unit_length_decoding());
+        "token-scale " + (s.token_scale() == null || s.token_scale()));
     try {
       byte[] h = MessageDigest.getInstance("SHA-256").digest(all.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(h, 0, 6);
@@ -163,7 +163,7 @@ public final class RegressionRunner {
     BuildOptions options = BuildOptions.builder()
         .bits(s.bits()).projectionDim(s.dims()).numCentroids(s.centroids()).language(s.language())
         .muvera(s.muvera() ? FdeConfig.defaults() : null)
-        .unitLengthDecoding(s.unit_length_decoding())
+        .tokenScale(s.token_scale())
         .expectedDocuments(docs.size()).encodeThreads(1).resume(false)
         .build();
     long t0 = System.nanoTime();

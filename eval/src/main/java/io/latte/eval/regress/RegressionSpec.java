@@ -46,11 +46,11 @@ public record RegressionSpec(
    * @param centroids centroid count
    * @param language BM25 analyzer language
    * @param muvera whether documents get MUVERA encodings (needed by mode muvera)
-   * @param unit_length_decoding {@code latte index --unit-length-decoding} (absent = false)
+   * @param token_scale {@code latte index --[no-]token-scale} (absent = the default, on)
    */
   public record IndexSettings(int bits, int dims, int centroids, String language, boolean muvera,
-      boolean unit_length_decoding) {
-    public static final IndexSettings DEFAULTS = new IndexSettings(0, 0, 0, null, false, false);
+      Boolean token_scale) {
+    public static final IndexSettings DEFAULTS = new IndexSettings(0, 0, 0, null, false, null);
   }
 
   /** Measured values of one mode. */

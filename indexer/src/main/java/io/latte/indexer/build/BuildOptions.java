@@ -49,8 +49,8 @@ import java.util.Objects;
  * @param language the BM25 field's language code ({@link Bm25Languages}) of a new index; null = as
  *     the index (for a new one {@value Bm25Languages#DEFAULT}); given for an existing index it must
  *     equal the index's
- * @param unitLengthDecoding a new index's codebook decodes to unit length when the encoder's vectors
- *     are unit-length and there is no projection ({@link Codebook#normalizesDecoded()}; default off)
+ * @param tokenScale whether a new index stores a scale byte per token ({@link Codebook#storesScale()});
+ *     null = as the index (for a new one: yes); given for an existing index it must equal the index's
  */
 public record BuildOptions(
     int bits,
@@ -75,7 +75,7 @@ public record BuildOptions(
     FdeConfig muvera,
     Codebook codebook,
     String language,
-    boolean unitLengthDecoding) {
+    Boolean tokenScale) {
 
   public static final int DEFAULT_BITS = 2;
   public static final int DEFAULT_SAMPLE_TOKENS = 1 << 18;
@@ -87,10 +87,6 @@ public record BuildOptions(
       throw new IllegalArgumentException("bits must be 1, 2 or 4 (0 = default), got " + bits);
     }
     nonNegative("projectionDim", projectionDim);
-    if (unitLengthDecoding && projectionDim > 0) {
-      throw new IllegalArgumentException("unit-length decoding and a projection (projectionDim=" + projectionDim
-          + ") exclude each other: projected token vectors are not unit-length");
-    }
     nonNegative("numCentroids", numCentroids);
     positive("sampleTokens", sampleTokens);
     if (expectedDocuments < 0) {
@@ -161,7 +157,7 @@ public record BuildOptions(
     b.muvera = muvera;
     b.codebook = codebook;
     b.language = language;
-    b.unitLengthDecoding = unitLengthDecoding;
+    b.tokenScale = tokenScale;
     return b;
   }
 
@@ -189,7 +185,7 @@ public record BuildOptions(
     private FdeConfig muvera = FdeConfig.defaults();
     private Codebook codebook;
     private String language;
-    private boolean unitLengthDecoding;
+    private Boolean tokenScale;
 
     private Builder() {}
 
@@ -215,14 +211,14 @@ public record BuildOptions(
     public Builder muvera(FdeConfig v) { muvera = v; return this; }
     public Builder codebook(Codebook v) { codebook = v; return this; }
     public Builder language(String v) { language = v; return this; }
-    public Builder unitLengthDecoding(boolean v) { unitLengthDecoding = v; return this; }
+    public Builder tokenScale(Boolean v) { tokenScale = v; return this; }
 
     public BuildOptions build() {
       return new BuildOptions(
           bits, projectionDim, numCentroids, sampleTokens, expectedDocuments, batchSize, queueBatches,
           commitEveryDocs, commitEverySeconds, badDocuments, maxReportedBadDocuments, seed,
           kmeansIterations, trainingThreads, assignProbes, resume, mergeToSegments, ramBufferMb, encodeThreads, muvera, codebook,
-          language, unitLengthDecoding);
+          language, tokenScale);
     }
   }
 }

@@ -200,14 +200,8 @@ final class CodebookTraining {
         .withSeed(o.seed())
         .withThreads(o.trainingThreads())
         .withIterations(o.kmeansIterations())
-        .withUnitLengthDecoding(o.unitLengthDecoding());
+        .withTokenScale(o.tokenScale() == null || o.tokenScale());
     Codebook cb = CodebookTrainer.train(sample, rows, dim, to, null);
-    if (o.unitLengthDecoding() && !cb.normalizesDecoded()) {
-      // asked for, but the trainer found token vectors that are not unit-length: say so, not silently off
-      throw new IllegalArgumentException("unit-length decoding needs unit-length token vectors, but the training"
-          + " sample has vectors whose length differs from 1 by more than " + Codebook.UNIT_LENGTH_TOLERANCE
-          + " (an encoder that does not normalise); leave the option out");
-    }
     return new Result(cb, buffered, s.cache(), build(o, rows, docs, estimated), (System.nanoTime() - t0) / 1e9);
   }
 

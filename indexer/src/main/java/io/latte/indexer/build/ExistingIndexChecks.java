@@ -23,9 +23,10 @@ final class ExistingIndexChecks {
     if (o.numCentroids() != 0 && o.numCentroids() != cb.numCentroids()) {
       throw conflict("centroids", o.numCentroids(), cb.numCentroids(), what);
     }
-    if (o.unitLengthDecoding() && !cb.normalizesDecoded()) {
-      throw new IllegalArgumentException("unit-length decoding was requested but " + what
-          + " has a codebook that does not decode to unit length: it is fixed when an index is created."
+    if (o.tokenScale() != null && o.tokenScale() != cb.storesScale()) {
+      throw new IllegalArgumentException((o.tokenScale() ? "token scales were" : "no token scales were")
+          + " requested but " + what + (cb.storesScale() ? " stores" : " does not store")
+          + " a scale byte per token: that is fixed when an index is created."
           + " Leave the option out to add to this index, or build a new one.");
     }
   }

@@ -11,7 +11,8 @@ import java.util.Optional;
  * Everything needed to compress token vectors and to score against compressed ones: an optional
  * {@link Projection} (input → {@link #dim()} dimensions), unit-length centroids in the projected
  * space, and a {@link ResidualQuantizer} for {@code v - centroid}. A token is stored as (centroid id,
- * {@link #bytesPerVector()} bytes of codes).
+ * {@link #bytesPerVector()} bytes of codes): the residual's {@link #residualBytes()}, then, when the
+ * codebook {@linkplain #storesScale() stores scales}, one {@link TokenScale} byte.
  *
  * <p>Vectors passed to {@code encode*} are in the <em>input</em> space ({@link #inputDim()}); decoded
  * vectors and everything scored against codes are in the <em>codebook</em> space ({@link #dim()}):
@@ -31,8 +32,11 @@ import java.util.Optional;
  * 20      int32                              bits b ∈ {1, 2, 4}
  * 24      int32                              flags: bit 0 = projection present,
  *                                            bit 1 = quantizer buckets pooled (else per dimension),
- *                                            bit 2 = decoded vectors are scaled to unit length
- *                                            (version 2; see {@link #normalizesDecoded()})
+ *                                            bit 2 = version 2 only, no longer read: decoded
+ *                                            vectors scaled to unit length, the scale computed
+ *                                            from the codes (superseded by bit 3),
+ *                                            bit 3 = each token's codes end with a scale byte
+ *                                            (version 3; see {@link #storesScale()})
  * 28      float32                            trainingError (mean squared quantisation error; NaN = unknown)
  * 32      float32[dim * inputDim]            projection rows, row-major (only if flag bit 0)
  * ...     float32[K * dim]                   centroids, row-major
@@ -45,7 +49,8 @@ import java.util.Optional;
  *
  * Readers check, in order: the length covers a header and footer, the magic, the version (a
  * different one is rejected with {@link org.apache.lucene.index.IndexFormatTooNewException} / {@code
- * TooOld}; version 1, the same layout without flag bit 2, is still read), the CRC32 ({@link org.apache.lucene.index.CorruptIndexException}), then that the length
+ * TooOld}; versions 1 and 2, the same layout without flag bit 3, are still read, except a version 2
+ * codebook with flag bit 2, refused with the command that rebuilds its index), the CRC32 ({@link org.apache.lucene.index.CorruptIndexException}), then that the length
  * matches the header. {@link #write} is atomic: a temp file in the same directory, fsync, atomic
  * rename, fsync of the directory.
  *
@@ -53,25 +58,11 @@ import java.util.Optional;
  */
 public final class Codebook {
 
-  /** The format version this build writes (2: flag bit 2, unit-length decoding). */
-  public static final int FORMAT_VERSION = 2;
+  /** The format version this build writes (3: flag bit 3, a stored scale byte per token). */
+  public static final int FORMAT_VERSION = 3;
 
-  /** The oldest format version this build reads (1: as 2, never normalising decoded vectors). */
+  /** The oldest format version this build reads (1 and 2: as 3 without scale bytes). */
   public static final int MIN_FORMAT_VERSION = 1;
-
-  /**
-   * A training sample whose every vector has a length within this of 1 is taken to be unit-length
-   * (the encoders normalise; float32 rounding leaves ~1e-7), and the codebook then decodes to unit length.
-   */
-  public static final float UNIT_LENGTH_TOLERANCE = 1e-3f;
-
-  /**
-   * The most a unit-length-decoding codebook scales a decoded vector by, and the inverse the least:
-   * part of the format, so that a scan can bound a token's scaled similarity from its unscaled one
-   * without reading the token's length. Decoded lengths seen on the shared collections (2 bits) lie
-   * within 0.85..1.07 (xquad-r-ru, Cranfield: 166 k and 276 k tokens), inside 0.8..1.25; only a degenerate vector near zero length is clamped.
-   */
-  public static final float MAX_DECODE_SCALE = 1.25f;
 
   private final int inputDim;
   private final int dim;
@@ -80,11 +71,9 @@ public final class Codebook {
   private final float[] centroids;
   private final ResidualQuantizer quantizer;
   private final float trainingError;
-  private final boolean normalizesDecoded;
+  private final boolean storesScale;
   /** Centroids packed for the SIMD kernel on first use (single-vector encode, centroid scores). */
   private volatile PackedVectors packedCentroids;
-  /** Lazily made for {@link #squaredLengthTables} (benign race: any thread's copy is the same). */
-  private volatile float[] squareTables;
 
   /** The result of encoding one vector. */
   public record Encoded(int centroid, byte[] codes) {}
@@ -99,10 +88,7 @@ public final class Codebook {
     this(inputDim, projection, centroids, numCentroids, quantizer, trainingError, false);
   }
 
-  /**
-   * @param normalizesDecoded scale every decoded vector to unit length (only without a projection:
-   *     the token vectors must be unit-length themselves)
-   */
+  /** @param storesScale every token's codes end with a {@link TokenScale} byte ({@link #storesScale()}) */
   public Codebook(
       int inputDim,
       Projection projection,
@@ -110,12 +96,9 @@ public final class Codebook {
       int numCentroids,
       ResidualQuantizer quantizer,
       float trainingError,
-      boolean normalizesDecoded) {
+      boolean storesScale) {
     Checks.positive("inputDim", inputDim);
-    if (normalizesDecoded && projection != null) {
-      throw new IllegalArgumentException("normalizesDecoded needs a codebook without projection");
-    }
-    this.normalizesDecoded = normalizesDecoded;
+    this.storesScale = storesScale;
     Objects.requireNonNull(quantizer, "quantizer");
     if (projection != null && projection.inputDim() != inputDim) {
       throw new IllegalArgumentException(
@@ -144,87 +127,39 @@ public final class Codebook {
   }
 
   /**
-   * Whether {@link #decode} scales its result to unit length. True for codebooks trained on
-   * unit-length vectors (what every embedded and ColBERT/XTR encoder emits) without projection.
+   * Whether every token's codes end with a {@link TokenScale} byte that {@link #decode} multiplies
+   * {@code centroid + decoded residual} by: the token's own length over the decoded one's.
+   * The default for new indexes (codebook format 3).
    *
-   * <p>Why: the token vectors are unit-length, but {@code centroid + decoded residual} is not — each
-   * bucket decodes to the mean of its values, which shrinks the residual, by an amount that varies
-   * from token to token. Those length errors move every similarity of a token up or down together,
-   * and MaxSim, a maximum over a document's tokens, picks them up as a per-document bias. Measured
-   * with {@code latte compression} on xquad-r-ru (2 bits, 1 024 centroids): compressed exact
-   * MaxSim nDCG@10 0.3610 → 0.3808 against float 0.3815 (0.946 → 0.998 ×); with 4 bits and no
-   * scaling only 0.3730. The cost is one norm per decoded token, no bytes.
+   * <p>Why: {@code centroid + decoded residual} is too short or too long by an amount that varies
+   * from token to token (each bucket decodes to the mean of its values, which shrinks the residual,
+   * more for tokens far from their centroid: the rare, distinctive ones). Those errors move every
+   * similarity of a token together, and MaxSim, a maximum over a document's tokens, turns them into a
+   * per-document bias. Measured with {@code latte compression} on xquad-r-ru (2 bits, 1 024
+   * centroids): compressed exact MaxSim 0.946 × float without a scale, 0.998 × with one; 4 bits without
+   * only 0.978 × (BENCHMARKS §16, §20). The cost is one byte per token, and a multiplication.
    */
-  public boolean normalizesDecoded() {
-    return normalizesDecoded;
+  public boolean storesScale() {
+    return storesScale;
   }
 
   /**
-   * {@code 1 / |centroid + decoded residual|} when {@link #normalizesDecoded()}, else 1: the factor a
-   * similarity computed from {@code (centroid, codes)} without decoding (centroid score plus residual
-   * tables) is multiplied by to equal the similarity with {@link #decode}'s vector.
-   *
-   * @param scratch at least {@link #dim()} floats, overwritten
+   * The factor a similarity computed from {@code (centroid, codes[off..])} without decoding (centroid
+   * score plus residual tables) is multiplied by to equal the similarity with {@link #decode}'s
+   * vector: the token's stored {@link TokenScale}, or 1 without one.
    */
-  public float decodedScale(int centroid, byte[] codes, int off, float[] scratch) {
-    if (!normalizesDecoded) {
-      return 1f;
-    }
-    quantizer.decode(codes, off, scratch, 0);
-    VectorKernels.addTo(centroids, centroid * dim, scratch, 0, dim);
-    return inverseLength(scratch, 0);
+  public float scale(byte[] codes, int off) {
+    return storesScale ? TokenScale.factor(codes[off + quantizer.bytesPerVector()]) : 1f;
   }
 
-  private float inverseLength(float[] v, int off) {
-    return scaleForSquaredLength(VectorKernels.dot(v, off, v, off, dim));
+  /** The largest factor {@link #scale} can return: {@link TokenScale#MAX}, or 1 without scales. */
+  public float maxScale() {
+    return storesScale ? TokenScale.MAX : 1f;
   }
 
-  /**
-   * The factor a decoded vector of squared length {@code n2} is scaled by: {@code 1/√n2}, clamped to
-   * {@code [1/MAX_DECODE_SCALE, MAX_DECODE_SCALE]}.
-   */
-  public static float scaleForSquaredLength(float n2) {
-    if (!(n2 > 0f)) {
-      return MAX_DECODE_SCALE;
-    }
-    float s = (float) (1.0 / Math.sqrt(n2));
-    return Math.max(1f / MAX_DECODE_SCALE, Math.min(MAX_DECODE_SCALE, s));
-  }
-
-  /** The largest factor {@link #decodedScale} returns: {@link #MAX_DECODE_SCALE}, or 1 when not normalising. */
-  public float maxDecodedScale() {
-    return normalizesDecoded ? MAX_DECODE_SCALE : 1f;
-  }
-
-  /**
-   * Nibble tables (the layout of {@link ResidualScorer#nibbleTables}) of the squared length of {@code
-   * centroid + decoded residual} less {@code |centroid|²}: entry {@code Σ_d 2 c_d w_d + w_d²} over the
-   * nibble's dimensions, so a token's squared decoded length is the return value plus the sum of its
-   * {@code 2 · bytesPerVector} entries. Lets a scan compute {@link #decodedScale} from codes it holds
-   * in another layout, with one lookup per nibble instead of a decode.
-   *
-   * @param out at least {@code 32 · bytesPerVector} floats
-   * @return {@code |centroid|²}
-   */
-  public float squaredLengthTables(int centroid, float[] out) {
-    // Nibble tables are linear in the query and doubling a float is exact: table(2c) = 2 · table(c).
-    ResidualScorer.nibbleTables(quantizer, centroids, centroid * dim, out, 0);
-    float[] squares = squareTables();
-    for (int i = 0; i < squares.length; i++) {
-      out[i] = 2 * out[i] + squares[i];
-    }
-    return VectorKernels.dot(centroids, centroid * dim, centroids, centroid * dim, dim);
-  }
-
-  /** The query-independent {@code Σ w²} nibble tables, made on first use. */
-  private float[] squareTables() {
-    float[] t = squareTables;
-    if (t == null) {
-      t = new float[32 * quantizer.bytesPerVector()];
-      ResidualScorer.addSquareTables(quantizer, t, 0);
-      squareTables = t;
-    }
-    return t;
+  /** The smallest factor {@link #scale} can return. */
+  public float minScale() {
+    return 1f / maxScale();
   }
 
   /** Dimensions of the vectors given to {@code encode}. */
@@ -255,6 +190,11 @@ public final class Codebook {
 
   /** Bytes of residual codes per token. */
   public int bytesPerVector() {
+    return quantizer.bytesPerVector() + (storesScale ? 1 : 0);
+  }
+
+  /** Code bytes of a token's residual: {@link #bytesPerVector()} less the scale byte, if any. */
+  public int residualBytes() {
     return quantizer.bytesPerVector();
   }
 
@@ -392,9 +332,15 @@ public final class Codebook {
       residual[d] = x[off + d] - centroids[c + d];
     }
     quantizer.encode(residual, 0, out, outOff);
+    if (storesScale) {
+      // the scale of what decode would give unscaled: centroid + decoded residual, in place
+      quantizer.decode(out, outOff, residual, 0);
+      VectorKernels.addTo(centroids, c, residual, 0, dim);
+      out[outOff + quantizer.bytesPerVector()] = TokenScale.encode(TokenScale.lengthRatio(x, off, residual, 0, dim));
+    }
   }
 
-  /** Reconstructs a codebook-space vector: {@code centroid + decoded residual}. */
+  /** Reconstructs a codebook-space vector: {@code scale · (centroid + decoded residual)}. */
   public float[] decode(int centroid, byte[] codes) {
     float[] out = new float[dim];
     decode(centroid, codes, 0, out, 0);
@@ -409,8 +355,8 @@ public final class Codebook {
     }
     quantizer.decode(codes, off, out, outOff);
     VectorKernels.addTo(centroids, centroid * dim, out, outOff, dim); // residual + centroid, per element
-    if (normalizesDecoded) {
-      float s = inverseLength(out, outOff);
+    if (storesScale) {
+      float s = scale(codes, off);
       for (int d = 0; d < dim; d++) {
         out[outOff + d] *= s;
       }

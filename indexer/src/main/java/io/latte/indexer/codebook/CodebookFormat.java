@@ -22,7 +22,10 @@ final class CodebookFormat {
   static final int FOOTER_BYTES = 4;
   static final int FLAG_PROJECTION = 1;
   static final int FLAG_POOLED = 2;
+  /** Version 2 only, refused: decoded vectors scaled to unit length by a scale computed from the codes. */
   static final int FLAG_UNIT_DECODE = 4;
+  /** Version 3: every token's codes end with a {@link TokenScale} byte. */
+  static final int FLAG_TOKEN_SCALE = 8;
 
   private CodebookFormat() {}
 
@@ -48,7 +51,7 @@ final class CodebookFormat {
     buf.putInt(q.bits());
     int flags = (cb.projection().isPresent() ? FLAG_PROJECTION : 0)
         | (q.mode() == ResidualQuantizer.Mode.POOLED ? FLAG_POOLED : 0)
-        | (cb.normalizesDecoded() ? FLAG_UNIT_DECODE : 0);
+        | (cb.storesScale() ? FLAG_TOKEN_SCALE : 0);
     buf.putInt(flags);
     buf.putFloat(cb.trainingError());
     cb.projection().ifPresent(p -> putFloats(buf, p.matrixNoCopy()));
@@ -74,6 +77,15 @@ final class CodebookFormat {
     buf.asFloatBuffer().get(a);
     buf.position(buf.position() + 4 * a.length);
     return a;
+  }
+
+  /** Flags beyond projection and pooling that a file of {@code version} may carry. */
+  private static int allowedFlags(int version) {
+    return switch (version) {
+      case 1 -> 0;
+      case 2 -> FLAG_UNIT_DECODE;
+      default -> FLAG_TOKEN_SCALE;
+    };
   }
 
   static Codebook read(Path path) throws IOException {
@@ -122,12 +134,18 @@ final class CodebookFormat {
     int flags = buf.getInt();
     float trainingError = buf.getFloat();
     if (inputDim < 1 || dim < 1 || dim > inputDim || k < 1 || (bits != 1 && bits != 2 && bits != 4)
-        || (flags & ~(FLAG_PROJECTION | FLAG_POOLED | (version >= 2 ? FLAG_UNIT_DECODE : 0))) != 0
-        || ((flags & FLAG_UNIT_DECODE) != 0 && (flags & FLAG_PROJECTION) != 0)
+        || (flags & ~(FLAG_PROJECTION | FLAG_POOLED | allowedFlags(version))) != 0
         || ((flags & FLAG_PROJECTION) == 0 && dim != inputDim)) {
       throw new CorruptIndexException(
           "codebook header invalid: inputDim=" + inputDim + " dim=" + dim + " numCentroids=" + k
               + " bits=" + bits + " flags=" + flags, resource);
+    }
+    if ((flags & FLAG_UNIT_DECODE) != 0) {
+      // an index built with `latte index --unit-length-decoding` (one release): its codes hold no
+      // scale byte, and computing scales from codes on the search path was dropped as too slow
+      throw new IndexFormatTooOldException(resource, "this codebook (format 2) decodes to unit length from scales"
+          + " computed at search time, which this latte replaced by a stored scale byte per token: rebuild the"
+          + " index into a new directory with `latte index --corpus <corpus> --index <new dir>`");
     }
     boolean hasProjection = (flags & FLAG_PROJECTION) != 0;
     int levels = 1 << bits;
@@ -151,7 +169,7 @@ final class CodebookFormat {
           ? ResidualQuantizer.Mode.POOLED : ResidualQuantizer.Mode.PER_DIMENSION;
       ResidualQuantizer q = new ResidualQuantizer(bits, dim, mode, cutoffs, weights, min, max);
       return new Codebook(
-          inputDim, projection, centroids, k, q, trainingError, (flags & FLAG_UNIT_DECODE) != 0);
+          inputDim, projection, centroids, k, q, trainingError, (flags & FLAG_TOKEN_SCALE) != 0);
     } catch (IllegalArgumentException e) {
       throw new CorruptIndexException("codebook content invalid: " + e.getMessage(), resource, e);
     }

@@ -5,9 +5,8 @@ package io.latte.indexer.codebook;
  * spherical {@link KMeans} on the (projected) sample less a held-out tail, then a per-dimension
  * {@link ResidualQuantizer} on the residuals of (at most {@link ResidualQuantizer#MAX_TRAINING_ROWS}
  * evenly spaced) held-out vectors to their nearest centroids, then the error on those residuals
- * (an estimate of the error on unseen tokens). With {@link Options#unitLengthDecoding()}, a sample of
- * unit-length vectors without projection gives a codebook that decodes to unit length ({@link
- * Codebook#normalizesDecoded()}).
+ * (an estimate of the error on unseen tokens). With {@link Options#tokenScale()} (the default), the
+ * codebook stores a scale byte per token ({@link Codebook#storesScale()}).
  */
 public final class CodebookTrainer {
 
@@ -49,12 +48,11 @@ public final class CodebookTrainer {
    * @param seed seed for k-means
    * @param threads worker threads
    * @param iterations k-means Lloyd iterations (default 10)
-   * @param unitLengthDecoding decode to unit length ({@link Codebook#normalizesDecoded()}) when the
-   *     sample is unit-length and there is no projection (default off: see the README)
+   * @param tokenScale store a scale byte per token ({@link Codebook#storesScale()}; default on)
    */
   public record Options(
       int numCentroids, long totalTokens, int bits, int projectionDim, long seed, int threads,
-      int iterations, boolean unitLengthDecoding) {
+      int iterations, boolean tokenScale) {
 
     public Options {
       if (numCentroids < 0) {
@@ -75,41 +73,41 @@ public final class CodebookTrainer {
       }
     }
 
-    /** Auto centroids, 2 bits, no projection, seed 42, one thread, 10 iterations. */
+    /** Auto centroids, 2 bits, no projection, seed 42, one thread, 10 iterations, token scales. */
     public static Options defaults() {
-      return new Options(0, 0, 2, 0, 42L, 1, KMeans.Options.DEFAULT_ITERATIONS, false);
+      return new Options(0, 0, 2, 0, 42L, 1, KMeans.Options.DEFAULT_ITERATIONS, true);
     }
 
     public Options withNumCentroids(int n) {
-      return new Options(n, totalTokens, bits, projectionDim, seed, threads, iterations, unitLengthDecoding);
+      return new Options(n, totalTokens, bits, projectionDim, seed, threads, iterations, tokenScale);
     }
 
     public Options withTotalTokens(long n) {
-      return new Options(numCentroids, n, bits, projectionDim, seed, threads, iterations, unitLengthDecoding);
+      return new Options(numCentroids, n, bits, projectionDim, seed, threads, iterations, tokenScale);
     }
 
     public Options withBits(int b) {
-      return new Options(numCentroids, totalTokens, b, projectionDim, seed, threads, iterations, unitLengthDecoding);
+      return new Options(numCentroids, totalTokens, b, projectionDim, seed, threads, iterations, tokenScale);
     }
 
     public Options withProjectionDim(int d) {
-      return new Options(numCentroids, totalTokens, bits, d, seed, threads, iterations, unitLengthDecoding);
+      return new Options(numCentroids, totalTokens, bits, d, seed, threads, iterations, tokenScale);
     }
 
     public Options withSeed(long s) {
-      return new Options(numCentroids, totalTokens, bits, projectionDim, s, threads, iterations, unitLengthDecoding);
+      return new Options(numCentroids, totalTokens, bits, projectionDim, s, threads, iterations, tokenScale);
     }
 
     public Options withThreads(int t) {
-      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, t, iterations, unitLengthDecoding);
+      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, t, iterations, tokenScale);
     }
 
-    public Options withUnitLengthDecoding(boolean u) {
+    public Options withTokenScale(boolean u) {
       return new Options(numCentroids, totalTokens, bits, projectionDim, seed, threads, iterations, u);
     }
 
     public Options withIterations(int i) {
-      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, threads, i, unitLengthDecoding);
+      return new Options(numCentroids, totalTokens, bits, projectionDim, seed, threads, i, tokenScale);
     }
   }
 
@@ -170,21 +168,7 @@ public final class CodebookTrainer {
         ResidualQuantizer.train(residuals, n, dim, options.bits(), ResidualQuantizer.Mode.PER_DIMENSION);
     float trainingError = (float) QuantizationError.residualError(q, residuals, n);
     return new Codebook(
-        inputDim, projection, c, k, q, trainingError, options.unitLengthDecoding() && !project && allUnitLength(sample, rows, inputDim));
-  }
-
-  /** Whether every sample row has length 1 within {@link Codebook#UNIT_LENGTH_TOLERANCE}. */
-  static boolean allUnitLength(float[] sample, int rows, int dim) {
-    for (int r = 0; r < rows; r++) {
-      double n2 = 0;
-      for (int d = 0; d < dim; d++) {
-        n2 += (double) sample[r * dim + d] * sample[r * dim + d];
-      }
-      if (Math.abs(Math.sqrt(n2) - 1) > Codebook.UNIT_LENGTH_TOLERANCE) {
-        return false;
-      }
-    }
-    return true;
+        inputDim, projection, c, k, q, trainingError, options.tokenScale());
   }
 
   /**

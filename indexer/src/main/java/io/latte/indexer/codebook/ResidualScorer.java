@@ -112,30 +112,6 @@ public final class ResidualScorer {
   }
 
   /**
-   * Adds to each nibble entry (the layout of {@link #nibbleTables}) the sum of its dimensions'
-   * squared reconstruction weights {@code Σ_s w(d0 + s, code s)²}: with {@link #nibbleTables} of
-   * {@code 2c} this gives the tables of a residual's {@code 2 c·r + |r|²}.
-   */
-  static void addSquareTables(ResidualQuantizer quantizer, float[] out, int outOff) {
-    int b = quantizer.bits();
-    int levels = 1 << b;
-    int mask = levels - 1;
-    int perNibble = 4 / b;
-    float[] w = quantizer.weights();
-    for (int j = 0; j < 2 * quantizer.bytesPerVector(); j++) {
-      int d0 = j * perNibble;
-      for (int n = 0; n < 16; n++) {
-        float s = 0f;
-        for (int i = 0; i < perNibble; i++) {
-          float v = w[(d0 + i) * levels + ((n >>> (4 - b * (i + 1))) & mask)];
-          s += v * v;
-        }
-        out[outOff + j * 16 + n] += s;
-      }
-    }
-  }
-
-  /**
    * The 2-bit case (the default) without the generic loop's variable shifts: a nibble is two
    * dimensions, entry {@code 4h + l} = {@code q_d w(d, h) + q_{d+1} w(d+1, l)}, summed in the same
    * order as the generic path (bit-identical). Table building runs once per query token on the

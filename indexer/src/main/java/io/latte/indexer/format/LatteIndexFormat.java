@@ -59,7 +59,9 @@ import org.apache.lucene.search.similarities.Similarity;
  * routed by {@link io.latte.indexer.codec.LatteCodec}) at flush and at merge, as three files per segment
  * named {@code _N_LatteTokens10_0.ext}. Each starts with a {@code CodecUtil} index header (codec
  * name, version, segment id, suffix) and ends with a {@code CodecUtil} footer (CRC32), verified by
- * {@code CheckIndex}. {@code B = dim · bits / 8} code bytes per token (96 at 384-d, 2 bits), {@code T}
+ * {@code CheckIndex}. {@code B} code bytes per token: {@code dim · bits / 8} of residual, then one
+ * {@link io.latte.indexer.codebook.TokenScale} byte when the codebook stores token scales (the default
+ * since codebook format 3: 97 at 384-d, 2 bits; a scan finds a block's scales as its last column), {@code T}
  * tokens and {@code D = maxDoc} documents in the segment, {@code S} non-empty clusters. A token is
  * addressed by its <i>ref</i>: cluster-major, the tokens of one cluster in (document, ordinal) order.
  *

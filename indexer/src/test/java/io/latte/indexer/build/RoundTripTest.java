@@ -67,9 +67,9 @@ class RoundTripTest {
           float[] x = new float[dim];
           System.arraycopy(v.vectors(), t * dim, x, 0, dim);
           float[] px = cb.project(x);
-          // The bound is the quantiser's: undo the unit-length scaling of the decoded vector.
+          // The bound is the quantiser's: undo the token's stored scale.
           DocCodes c = codes.get(d.id());
-          float scale = cb.decodedScale(c.centroids()[t], c.codes(), t * cb.bytesPerVector(), new float[cb.dim()]);
+          float scale = cb.scale(c.codes(), t * cb.bytesPerVector());
           for (int k = 0; k < cb.dim(); k++) {
             float err = Math.abs(px[k] - got[t * cb.dim() + k] / scale);
             assertTrue(err <= q.errorBound(k) * 1.0001f + 1e-5f,

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.latte.indexer.vector.VectorKernels;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -53,9 +54,9 @@ class CodebookTest {
               one.codes());
           float[] x = cb.project(v);
           float[] back = cb.decode(one.centroid(), one.codes());
-          if (cb.normalizesDecoded()) {
+          if (cb.storesScale()) {
             // The bound is the quantiser's: check it on the unscaled reconstruction.
-            float s = cb.decodedScale(one.centroid(), one.codes(), 0, new float[dim]);
+            float s = cb.scale(one.codes(), 0);
             for (int d = 0; d < dim; d++) {
               back[d] /= s;
             }
@@ -154,7 +155,7 @@ class CodebookTest {
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, Codebook.FORMAT_VERSION + 1);
     Files.write(file, bytes);
     IndexFormatTooNewException e = assertThrows(IndexFormatTooNewException.class, () -> Codebook.read(file));
-    assertTrue(e.getMessage().contains("3 (needs to be between 1 and 2)"), e.getMessage());
+    assertTrue(e.getMessage().contains("4 (needs to be between 1 and 3)"), e.getMessage());
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putInt(4, 0);
     Files.write(file, bytes);
     assertThrows(IndexFormatTooOldException.class, () -> Codebook.read(file));
@@ -192,84 +193,110 @@ class CodebookTest {
     return x;
   }
 
-  static Codebook trainOn(float[] sample, int projectionDim) {
+  static Codebook trainOn(float[] sample, int projectionDim, boolean tokenScale) {
     return CodebookTrainer.train(sample, sample.length / IN, IN,
         CodebookTrainer.Options.defaults().withNumCentroids(16).withBits(2).withProjectionDim(projectionDim)
-            .withThreads(2).withIterations(5).withUnitLengthDecoding(true), null);
+            .withThreads(2).withIterations(5).withTokenScale(tokenScale), null);
   }
 
   @Test
-  void unitLengthSampleDecodesToUnitLengthAndScaleMatchesDecode(@TempDir Path dir) throws IOException {
+  void tokenScaleIsTheStoredLengthRatioOfTheDecoding(@TempDir Path dir) throws IOException {
     float[] sample = unitSample(new Random(7), 2000, IN);
-    Codebook cb = trainOn(sample, 0);
-    assertTrue(cb.normalizesDecoded());
-    Path file = dir.resolve("cb.bin");
-    cb.write(file);
-    Codebook read = Codebook.read(file);
-    assertTrue(read.normalizesDecoded());
-    float[] scratch = new float[IN];
-    float[] q = java.util.Arrays.copyOfRange(sample, 5 * IN, 6 * IN);
-    for (int i = 0; i < 50; i++) {
-      Codebook.Encoded e = read.encode(java.util.Arrays.copyOfRange(sample, i * IN, (i + 1) * IN));
-      float[] back = read.decode(e.centroid(), e.codes());
-      assertEquals(1.0, Math.sqrt(io.latte.indexer.vector.VectorKernels.dot(back, back)), 1e-5);
-      // centroid score + residual, scaled, equals the similarity with the decoded vector
-      float[] raw = read.quantizer().decode(e.codes());
-      io.latte.indexer.vector.VectorKernels.addTo(read.centroidsNoCopy(), e.centroid() * IN, raw, 0, IN);
-      float scaled = io.latte.indexer.vector.VectorKernels.dot(q, raw) * read.decodedScale(e.centroid(), e.codes(), 0, scratch);
-      assertEquals(io.latte.indexer.vector.VectorKernels.dot(q, back), scaled, 1e-5);
-      // the squared-length tables give the same squared length as decoding
-      float[] tables = new float[32 * read.bytesPerVector()];
-      float length2 = read.squaredLengthTables(e.centroid(), tables);
-      for (int t = 0; t < read.bytesPerVector(); t++) {
-        int c = e.codes()[t] & 0xFF;
-        length2 += tables[32 * t + (c >>> 4)] + tables[32 * t + 16 + (c & 0x0F)];
+    for (int projection : new int[] {0, 32}) {
+      Codebook trained = trainOn(sample, projection, true);
+      Path file = dir.resolve("cb" + projection + ".bin");
+      trained.write(file);
+      Codebook cb = Codebook.read(file);
+      assertTrue(cb.storesScale());
+      assertEquals(cb.residualBytes() + 1, cb.bytesPerVector());
+      float[] q = cb.project(java.util.Arrays.copyOfRange(sample, 5 * IN, 6 * IN));
+      for (int i = 0; i < 50; i++) {
+        float[] v = java.util.Arrays.copyOfRange(sample, i * IN, (i + 1) * IN);
+        float[] x = cb.project(v);
+        Codebook.Encoded e = cb.encode(v);
+        float[] back = cb.decode(e.centroid(), e.codes());
+        float[] raw = cb.quantizer().decode(java.util.Arrays.copyOf(e.codes(), cb.residualBytes()));
+        VectorKernels.addTo(cb.centroidsNoCopy(), e.centroid() * cb.dim(), raw, 0, cb.dim());
+        // the stored factor is |x| / |d| of the unscaled decoding d, to the byte's resolution
+        double ratio = Math.sqrt(VectorKernels.dot(x, x) / VectorKernels.dot(raw, raw));
+        float s = cb.scale(e.codes(), 0);
+        assertEquals(ratio, s, ratio * 0.0009, "token " + i);
+        // decode applies it, and centroid score + residual times it is the decoded similarity
+        for (int d = 0; d < cb.dim(); d++) {
+          assertEquals(raw[d] * s, back[d], 1e-6f);
+        }
+        assertEquals(VectorKernels.dot(q, back), VectorKernels.dot(q, raw) * s, 1e-5);
+        // the decoded vector has the token's length (unit without a projection)
+        assertEquals(Math.sqrt(VectorKernels.dot(x, x)), Math.sqrt(VectorKernels.dot(back, back)), 0.0009);
+        if (projection == 0) {
+          assertEquals(1.0, Math.sqrt(VectorKernels.dot(back, back)), 0.0009);
+        }
       }
-      assertEquals(io.latte.indexer.vector.VectorKernels.dot(raw, raw), length2, 1e-5);
     }
-    assertEquals(Codebook.MAX_DECODE_SCALE, Codebook.scaleForSquaredLength(0f));
-    assertEquals(1f / Codebook.MAX_DECODE_SCALE, Codebook.scaleForSquaredLength(100f));
-    assertEquals(1f / 1.1f, Codebook.scaleForSquaredLength(1.21f), 1e-6);
   }
 
   @Test
-  void otherSamplesAndProjectionsKeepTheRawDecoding() {
-    float[] sample = unitSample(new Random(8), 2000, IN);
-    for (int i = 0; i < IN; i++) {
-      sample[3 * IN + i] *= 1.01f; // one vector 1 % too long: not a unit-length encoder
+  void scaleBytesCoverTheRangeInSmallSteps() {
+    float previous = 0;
+    for (int b = 0; b < 256; b++) {
+      float f = TokenScale.factor((byte) b);
+      assertTrue(f > previous);
+      assertEquals(b, TokenScale.encode(f) & 0xFF);
+      previous = f;
     }
-    Codebook cb = trainOn(sample, 0);
-    assertTrue(!cb.normalizesDecoded());
-    assertEquals(1f, cb.decodedScale(0, new byte[cb.bytesPerVector()], 0, new float[IN]));
-    assertTrue(!trainOn(unitSample(new Random(9), 2000, IN), 32).normalizesDecoded());
-    // off unless asked for
-    float[] unit = unitSample(new Random(9), 2000, IN);
-    assertTrue(!CodebookTrainer.train(unit, 2000, IN, CodebookTrainer.Options.defaults().withNumCentroids(16)
-        .withIterations(2), null).normalizesDecoded());
+    assertEquals(1f / TokenScale.MAX, TokenScale.factor((byte) 0), 1e-6);
+    assertEquals(TokenScale.MAX, TokenScale.factor((byte) 255), 1e-6);
+    for (double s = 0.81; s < 1.24; s += 0.0123) {
+      assertEquals(s, TokenScale.factor(TokenScale.encode(s)), s * 0.0009);
+    }
+    assertEquals(0, TokenScale.encode(0.1) & 0xFF);
+    assertEquals(255, TokenScale.encode(9) & 0xFF);
+    assertEquals(255, TokenScale.encode(Double.NaN) & 0xFF);
   }
 
   @Test
-  void versionOneFilesAreReadWithoutScaling(@TempDir Path dir) throws IOException {
+  void withoutTokenScaleTheCodesAreTheResidualOnly() {
+    Codebook cb = trainOn(unitSample(new Random(8), 2000, IN), 0, false);
+    assertTrue(!cb.storesScale());
+    assertEquals(cb.residualBytes(), cb.bytesPerVector());
+    assertEquals(1f, cb.scale(new byte[cb.bytesPerVector()], 0));
+    assertEquals(1f, cb.maxScale());
+    // on by default
+    assertTrue(CodebookTrainer.train(unitSample(new Random(9), 2000, IN), 2000, IN,
+        CodebookTrainer.Options.defaults().withNumCentroids(16).withIterations(2), null).storesScale());
+  }
+
+  @Test
+  void olderVersionsAreReadWithoutScalesAndUnitLengthDecodingIsRefused(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("cb.bin");
-    Codebook cb = trainOn(unitSample(new Random(10), 2000, IN), 0);
+    Codebook cb = trainOn(unitSample(new Random(10), 2000, IN), 0, true);
     cb.write(file);
     byte[] bytes = Files.readAllBytes(file);
+    for (int version : new int[] {1, 2}) {
+      rewrite(file, bytes, version, 0);
+      Codebook old = Codebook.read(file);
+      assertTrue(!old.storesScale());
+      assertArrayEquals(cb.centroidsNoCopy(), old.centroidsNoCopy());
+      // flag bit 3 is version 3's
+      rewrite(file, bytes, version, 8);
+      assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
+    }
+    rewrite(file, bytes, 1, 4);
+    assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
+    rewrite(file, bytes, 2, 4); // version 2's unit-length decoding: no scale bytes in its index
+    IndexFormatTooOldException e = assertThrows(IndexFormatTooOldException.class, () -> Codebook.read(file));
+    assertTrue(e.getMessage().contains("rebuild the index"), e.getMessage());
+  }
+
+  /** Writes {@code original} with another version and flags beyond projection/pooling, CRC fixed. */
+  private static void rewrite(Path file, byte[] original, int version, int flags) throws IOException {
+    byte[] bytes = original.clone();
     ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-    b.putInt(4, 1);
-    b.putInt(24, b.getInt(24) & ~4);
+    b.putInt(4, version);
+    b.putInt(24, (b.getInt(24) & 3) | flags);
     java.util.zip.CRC32 crc = new java.util.zip.CRC32();
     crc.update(bytes, 0, bytes.length - 4);
     b.putInt(bytes.length - 4, (int) crc.getValue());
     Files.write(file, bytes);
-    Codebook old = Codebook.read(file);
-    assertTrue(!old.normalizesDecoded());
-    assertArrayEquals(cb.centroidsNoCopy(), old.centroidsNoCopy());
-    // Flag bit 2 is not a version-1 flag.
-    b.putInt(24, b.getInt(24) | 4);
-    crc.reset();
-    crc.update(bytes, 0, bytes.length - 4);
-    b.putInt(bytes.length - 4, (int) crc.getValue());
-    Files.write(file, bytes);
-    assertThrows(CorruptIndexException.class, () -> Codebook.read(file));
   }
 }

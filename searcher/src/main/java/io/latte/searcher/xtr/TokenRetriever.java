@@ -1,6 +1,7 @@
 package io.latte.searcher.xtr;
 
 import io.latte.indexer.codebook.Codebook;
+import io.latte.indexer.codebook.TokenScale;
 import io.latte.indexer.codec.TokenLayout;
 import java.io.IOException;
 import java.util.Arrays;
@@ -22,12 +23,14 @@ import org.apache.lucene.util.Bits;
  * plan meets each query token's best clusters early, so the bound rises early. WARP imputation keeps
  * every retrieved token.
  *
- * <p><b>Unit-length decoding</b> ({@link Codebook#normalizesDecoded()}): a token's similarity is its
- * table similarity times its {@link DecodedScales scale}, which the kernel does not see. Its bound is
- * then compared against the least table similarity that any scale in {@code [1/M, M]} could lift
- * above the running bound, and a passing token's scaled similarity is checked against the bound
- * itself before it counts. Everything downstream (k'-th best, imputation, re-scoring) sees scaled
- * similarities, the ones exact MaxSim over decoded vectors has.
+ * <p><b>Token scales</b> ({@link Codebook#storesScale()}): a token's similarity is its table
+ * similarity times its stored scale, which the kernel does not see; the scales are the block's last
+ * code column. The kernel is given the least table similarity that the block's largest (or, below
+ * zero, smallest) scale could lift above the running bound, and a passing token's scaled similarity
+ * is checked against the bound itself before it counts. Whether the rest of a cluster can be skipped
+ * is decided before its next block is read, with the codebook's widest scale range. Everything
+ * downstream (k'-th best, imputation, re-scoring) sees scaled similarities, the ones exact MaxSim over
+ * decoded vectors has.
  */
 public final class TokenRetriever {
   /** Histogram bins of the running k'-th-best bound: a bin is about 0.001 of similarity on SciFact. */
@@ -43,16 +46,21 @@ public final class TokenRetriever {
    * in L1 while every query token probing the cluster scores it).
    */
   private byte[] block = new byte[0];
-  /** Scales of the current block's tokens, computed for those that pass the kernel. */
-  private final float[] blockScales = new float[FastScanKernel.BLOCK];
   /** Per query token, the tokens that passed; after {@link #scan}, those kept. */
   private Candidates[] candidates;
-  /** Null when the codebook does not normalise decoded vectors. */
-  private final DecodedScales scales;
+  /** Code bytes the kernel scores: a token's residual (a stored scale byte follows it). */
+  private final int residualBytes;
+  private final boolean scaled;
+  /** The codebook's scale range: every token's factor lies in it. */
+  private final float minScale;
+  private final float maxScale;
 
   public TokenRetriever(Codebook codebook) {
     this.kernel = FastScan.kernel();
-    this.scales = DecodedScales.of(codebook);
+    this.residualBytes = codebook.residualBytes();
+    this.scaled = codebook.storesScale();
+    this.minScale = codebook.minScale();
+    this.maxScale = codebook.maxScale();
     for (int s = 0; s < tokenOfSlot.length; s++) {
       tokenOfSlot[s] = kernel.tokenOfSlot(s);
     }
@@ -88,9 +96,9 @@ public final class TokenRetriever {
       float[] cs = probes.scores()[q];
       float lo = cs[cs.length - 1] + tables.approximate(q, 0);
       float hi = cs[0] + tables.approximate(q, tables.maxSum(q));
-      if (scales != null) {
-        lo = DecodedScales.scaledLow(lo);
-        hi = DecodedScales.scaledHigh(hi);
+      if (scaled) {
+        lo = lo >= 0 ? lo * minScale : lo * maxScale;
+        hi = hi >= 0 ? hi * maxScale : hi * minScale;
       }
       running[q] = new RunningThreshold(kth[q].k(), lo, hi, THRESHOLD_BINS);
     }
@@ -166,8 +174,6 @@ public final class TokenRetriever {
 
   private void scanCluster(TokenLayout layout, TokenLayout.Cursor cursor, int segment, int slot, Bits accept,
       int[] queries, float[] cs, QueryTables tables, RunningThreshold[] running, boolean prune) throws IOException {
-    int bytes = layout.bytes();
-    int centroid = layout.centroid(slot);
     int n = layout.size(slot);
     int first = layout.start(slot);
     if (thresholds.length < queries.length) {
@@ -177,8 +183,8 @@ public final class TokenRetriever {
       boolean any = false;
       for (int j = 0; j < queries.length; j++) {
         int q = queries[j];
-        float bound = scales == null ? running[q].threshold() : DecodedScales.unscaledBound(running[q].threshold());
-        int threshold = prune ? tables.sumThreshold(q, bound - cs[j]) : -1;
+        int threshold = prune ? tables.sumThreshold(q, unscaledBound(running[q].threshold(), minScale, maxScale) - cs[j])
+            : -1;
         // no token of this cluster can pass for q any more: thresholds only rise
         thresholds[j] = threshold >= tables.maxSum(q) ? -2 : threshold;
         any |= thresholds[j] != -2;
@@ -187,7 +193,20 @@ public final class TokenRetriever {
         return; // the rest of the cluster is never read
       }
       int m = cursor.readBlock(slot, b, block);
-      long scaled = 0; // bit k: blockScales[k] holds token k's scale
+      int scaleAt = residualBytes * FastScanKernel.BLOCK; // the scale column, when the codebook stores one
+      float blockMin = 1f;
+      float blockMax = 1f;
+      if (scaled) {
+        int lo = 255;
+        int hi = 0;
+        for (int k = 0; k < m; k++) {
+          int v = block[scaleAt + k] & 0xFF;
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+        blockMin = TokenScale.factor((byte) lo);
+        blockMax = TokenScale.factor((byte) hi);
+      }
       // The block is copied once; the other query tokens find it in cache.
       for (int j = 0; j < queries.length; j++) {
         if (thresholds[j] == -2) {
@@ -196,7 +215,11 @@ public final class TokenRetriever {
         int q = queries[j];
         RunningThreshold top = running[q];
         // only q's own offers move its bound, so the threshold computed above is still current
-        long mask = kernel.scoreBlock(block, 0, bytes, tables.quantised(q), thresholds[j], sums);
+        int threshold = thresholds[j];
+        if (scaled && prune) { // tighter than the cluster's: this block's own scale range
+          threshold = tables.sumThreshold(q, unscaledBound(top.threshold(), blockMin, blockMax) - cs[j]);
+        }
+        long mask = kernel.scoreBlock(block, 0, residualBytes, tables.quantised(q), threshold, sums);
         Candidates cand = candidates[q];
         while (mask != 0) {
           int slotInBlock = Long.numberOfTrailingZeros(mask);
@@ -205,27 +228,36 @@ public final class TokenRetriever {
           if (k >= m) {
             continue; // lanes past a tail block's tokens
           }
+          float s = cs[j] + tables.approximate(q, sums[slotInBlock]);
+          if (scaled) {
+            s *= TokenScale.factor(block[scaleAt + k]);
+            if (prune && s <= top.threshold()) {
+              // the kernel's bound let it through for the block's widest scale; its own is less. Checked
+              // before the document lookup below, a random read: most such tokens stop here.
+              continue;
+            }
+          }
           int ref = first + k0 + k;
           int doc = cursor.doc(ref);
           if (accept != null && !accept.get(doc)) {
             continue;
-          }
-          float s = cs[j] + tables.approximate(q, sums[slotInBlock]);
-          if (scales != null) {
-            if ((scaled & (1L << k)) == 0) {
-              blockScales[k] = scales.scale(centroid, block, k);
-              scaled |= 1L << k;
-            }
-            s *= blockScales[k];
-            if (prune && s <= top.threshold()) {
-              continue; // the kernel's bound let it through for the largest scale; its own is smaller
-            }
           }
           top.offer(s);
           cand.add(s, segment, doc, cursor.position(ref));
         }
       }
     }
+  }
+
+  /**
+   * The least unscaled similarity a token needs for its similarity times a factor in {@code [lo, hi]}
+   * to possibly exceed {@code bound}.
+   */
+  static float unscaledBound(float bound, float lo, float hi) {
+    if (bound == Float.NEGATIVE_INFINITY) {
+      return bound;
+    }
+    return bound >= 0 ? bound / hi : bound / lo;
   }
 
   /**

@@ -65,10 +65,11 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Project token vectors to N dimensions with PCA (new index; default: none).")
   Integer dims;
 
-  @Option(names = "--unit-length-decoding",
-      description = "New index: decode token vectors back to unit length (closes most of the gap between "
-          + "compressed and float exact MaxSim; xtr is about 3x slower, docs/BENCHMARKS.md §19). Default off.")
-  boolean unitLengthDecoding;
+  @Option(names = "--token-scale", negatable = true, paramLabel = "",
+      description = "New index: store one scale byte per token that corrects the length of its decoded vector "
+          + "(closes most of the gap between compressed and float exact MaxSim, docs/BENCHMARKS.md §20). "
+          + "Default on; --no-token-scale saves the byte.")
+  Boolean tokenScale;
 
   @Option(names = "--centroids", paramLabel = "N",
       description = "Number of centroids for a new index (default: 2^floor(log2(4·√tokens)), at least 32 sample tokens each).")
@@ -131,7 +132,7 @@ public final class IndexCommand implements Callable<Integer> {
     BuildOptions options = BuildOptions.builder()
         .bits(bits == null ? 0 : bits)
         .projectionDim(dims == null ? 0 : dims)
-        .unitLengthDecoding(unitLengthDecoding)
+        .tokenScale(tokenScale)
         .numCentroids(centroids == null ? 0 : centroids)
         .sampleTokens(sampleTokens)
         .expectedDocuments(records)

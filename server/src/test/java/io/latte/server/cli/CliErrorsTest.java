@@ -70,13 +70,6 @@ class CliErrorsTest {
   }
 
   @Test
-  void unitLengthDecodingWithAProjectionIsRefused() {
-    assertOneLine(CliTestSupport.run("index", "--corpus", CliTestSupport.SAMPLE.toString(), "--index",
-        tmp.resolve("unit").toString(), "--unit-length-decoding", "--dims", "128"), 1,
-        "unit-length decoding and a projection (projectionDim=128) exclude each other");
-  }
-
-  @Test
   void negativeMergeTargetNamesParameterAndValue() {
     Path index = tmp.resolve("idx");
     assertOneLine(CliTestSupport.run("index", "--corpus", CliTestSupport.SAMPLE.toString(), "--index", index.toString(),

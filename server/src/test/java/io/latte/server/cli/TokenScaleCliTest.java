@@ -10,22 +10,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code latte index --unit-length-decoding} on the sample with the real model: the codebook decodes
- * to unit length (the model's vectors are unit-length), and every search mode answers from it; xtr
- * with every cluster probed and every token retrieved ranks as exact does.
+ * {@code latte index --no-token-scale} on the sample with the real model: the codebook stores no scale
+ * byte, every search mode answers from it, xtr with every cluster probed and every token retrieved
+ * ranks as exact does, and the setting is fixed for the index's life.
  */
-class UnitLengthDecodingCliTest {
+class TokenScaleCliTest {
   @TempDir static Path tmp;
 
   @Test
   void theOptionReachesTheCodebookAndEveryModeSearches() throws Exception {
     Path index = tmp.resolve("idx");
     CliTestSupport.Result r = CliTestSupport.runCapturingStdout("index", "--corpus", CliTestSupport.SAMPLE.toString(),
-        "--index", index.toString(), "--centroids", "64", "--unit-length-decoding");
+        "--index", index.toString(), "--centroids", "64", "--no-token-scale");
     assertEquals(0, r.exitCode(), r.err());
     try (LatteIndex opened = LatteIndex.open(index)) {
-      assertTrue(opened.codebook().normalizesDecoded(), "unit-length decoding as asked");
+      assertTrue(!opened.codebook().storesScale(), "no token scales, as asked");
+      assertEquals(opened.codebook().residualBytes(), opened.meta().bytesPerVector());
     }
+    CliTestSupport.Result again = CliTestSupport.run("index", "--corpus", CliTestSupport.SAMPLE.toString(),
+        "--index", index.toString(), "--token-scale");
+    assertEquals(1, again.exitCode(), again.err());
+    assertEquals(1, again.err().strip().lines().count(), again.err());
+    assertTrue(again.err().contains("token scales were requested but index"), again.err());
     for (String mode : List.of("xtr", "colbert", "exact", "hybrid")) {
       CliTestSupport.Result m = CliTestSupport.runCapturingStdout("search", "--index", index.toString(),
           "--query", "volcano eruption warning signs", "--mode", mode, "--k", "3");
