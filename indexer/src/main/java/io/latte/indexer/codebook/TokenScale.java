@@ -28,10 +28,12 @@ public final class TokenScale {
   private static final double LOG_MAX = Math.log(MAX);
   private static final double STEP = 2 * LOG_MAX / 255;
   private static final float[] FACTORS = new float[256];
+  private static final float[] INVERSES = new float[256];
 
   static {
     for (int b = 0; b < 256; b++) {
       FACTORS[b] = (float) Math.exp(-LOG_MAX + b * STEP);
+      INVERSES[b] = 1f / FACTORS[b];
     }
   }
 
@@ -40,6 +42,11 @@ public final class TokenScale {
   /** The factor byte {@code b} stands for. */
   public static float factor(byte b) {
     return FACTORS[b & 0xFF];
+  }
+
+  /** {@code 1 / factor(b)}. */
+  public static float inverse(byte b) {
+    return INVERSES[b & 0xFF];
   }
 
   /** The byte whose factor is nearest to {@code s} in ratio (clamped; NaN or ≤ 0 gives the largest). */

@@ -50,6 +50,12 @@ public final class TokenLayout {
   private final int refBits;
   private final long mapOffset;
   private final long mapLength;
+  /**
+   * Per slot, the range of the last code byte over the cluster's tokens, {@code min << 8 | max}, or
+   * -1 until a cursor first asks ({@link Cursor#lastByteRange}). Shared by every thread: a racing
+   * thread computes the same value, and an int is written whole.
+   */
+  private final int[] lastByteRange;
 
   /** Reads the directory from {@code meta} (positioned after the field-present flag). */
   TokenLayout(org.apache.lucene.store.DataInput meta, IndexInput codes, IndexInput docs, String resource)
@@ -98,6 +104,8 @@ public final class TokenLayout {
     refBits = meta.readVInt();
     mapOffset = meta.readVLong();
     mapLength = meta.readVLong();
+    lastByteRange = new int[clusters];
+    Arrays.fill(lastByteRange, -1);
   }
 
   /**
@@ -191,7 +199,7 @@ public final class TokenLayout {
 
   /** Approximate heap bytes held (the directory). */
   public long ramBytesUsed() {
-    return 4L * (centroids.length + start.length + docFreqs.length + slotOf.length) + 128;
+    return 4L * (centroids.length + start.length + docFreqs.length + slotOf.length + lastByteRange.length) + 128;
   }
 
   /** Slot of the cluster holding token {@code ref}. */
@@ -230,6 +238,39 @@ public final class TokenLayout {
       docPos = DirectReader.getInstance(docs.randomAccessSlice(docPosOffset, docPosLength), docPosBits);
       starts = DirectReader.getInstance(docs.randomAccessSlice(startsOffset, startsLength), startBits);
       map = DirectReader.getInstance(docs.randomAccessSlice(mapOffset, mapLength), refBits);
+    }
+
+    /**
+     * The smallest and largest value of the last code byte among slot {@code s}'s tokens (unsigned),
+     * as {@code min << 8 | max}: with token scales, the cluster's scale range, which lets a scan stop
+     * reading a cluster as soon as none of its remaining tokens can pass. Read from the blocks' last
+     * columns (1/{@code bytes} of the cluster) the first time any thread asks, then cached (4 bytes
+     * per cluster).
+     */
+    public int lastByteRange(int s) throws IOException {
+      int range = lastByteRange[s];
+      if (range >= 0) {
+        return range;
+      }
+      int n = size(s);
+      if (scratch.length < BLOCK) {
+        scratch = new byte[Math.max(BLOCK, scratch.length)];
+      }
+      int lo = 255;
+      int hi = 0;
+      for (int first = 0; first < n; first += BLOCK) {
+        int m = Math.min(BLOCK, n - first);
+        // byte (bytes - 1) of the block's m tokens: the block's last m bytes
+        codeData.readBytes((long) (start[s] + first) * bytes + (long) (bytes - 1) * m, scratch, 0, m);
+        for (int i = 0; i < m; i++) {
+          int v = scratch[i] & 0xFF;
+          lo = Math.min(lo, v);
+          hi = Math.max(hi, v);
+        }
+      }
+      range = lo << 8 | hi;
+      lastByteRange[s] = range;
+      return range;
     }
 
     /**

@@ -29,5 +29,19 @@ interface FastScanKernel {
   /** The token (0..63 within the block) whose sum is in {@code sums[slot]}. */
   int tokenOfSlot(int slot);
 
-  long scoreBlock(byte[] codes, int off, int bytes, byte[] tables, int threshold, short[] sums);
+  default long scoreBlock(byte[] codes, int off, int bytes, byte[] tables, int threshold, short[] sums) {
+    return score(codes, off, bytes, tables, threshold, null, sums);
+  }
+
+  /**
+   * {@link #scoreBlock} with a threshold per slot: bit {@code slot} is set when that slot's sum is
+   * above {@code thresholds[slot]} (-1: always). For tokens whose similarities are scaled by factors
+   * of their own (token scales), each compared against the bound its own factor allows.
+   */
+  default long scoreBlock(byte[] codes, int off, int bytes, byte[] tables, short[] thresholds, short[] sums) {
+    return score(codes, off, bytes, tables, 0, thresholds, sums);
+  }
+
+  /** Both forms: {@code thresholds} per slot, or null for {@code threshold} in every slot. */
+  long score(byte[] codes, int off, int bytes, byte[] tables, int threshold, short[] thresholds, short[] sums);
 }

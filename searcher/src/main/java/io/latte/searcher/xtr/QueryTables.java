@@ -140,6 +140,28 @@ public final class QueryTables {
   }
 
   /**
+   * Per lane {@code i}, a threshold at most {@link #sumThreshold}{@code (q, bound · inverse[i] −
+   * centroidScore)}: the kernel threshold of a token whose similarity is scaled by {@code 1 /
+   * inverse[i]} (its {@link io.latte.indexer.codebook.TokenScale}), so that only tokens whose scaled
+   * approximate similarity can exceed {@code bound} pass. Computed in float, one step lower than the
+   * exact value (never higher: a lane may let one more sum through, never one fewer).
+   */
+  public void sumThresholds(int q, float bound, float centroidScore, float[] inverse, short[] out) {
+    if (bound == Float.NEGATIVE_INFINITY) {
+      java.util.Arrays.fill(out, (short) -1);
+      return;
+    }
+    float b = base[q] + centroidScore;
+    float perStep = 1f / delta[q];
+    int max = maxSum[q];
+    for (int i = 0; i < out.length; i++) {
+      // (int) truncates toward zero: above zero that is the floor; below, the clamp gives -1 anyway
+      int t = (int) ((bound * inverse[i] - b) * perStep) - 1;
+      out[i] = (short) Math.max(-1, Math.min(max, t));
+    }
+  }
+
+  /**
    * Worst-case difference between a token's approximate and exact residual score: {@code tables · Δ
    * / 2} (each entry is rounded to the nearest step) plus float slack.
    */

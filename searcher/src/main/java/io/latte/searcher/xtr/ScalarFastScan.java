@@ -13,11 +13,8 @@ final class ScalarFastScan implements FastScanKernel {
   }
 
   @Override
-  public long scoreBlock(byte[] codes, int off, int bytes, byte[] tables, int threshold, short[] sums) {
-    return score(codes, off, bytes, tables, threshold, sums, 0);
-  }
-
-  private static long score(byte[] codes, int off, int bytes, byte[] tables, int threshold, short[] sums, int out) {
+  public long score(byte[] codes, int off, int bytes, byte[] tables, int threshold, short[] thresholds,
+      short[] sums) {
     long mask = 0;
     for (int i = 0; i < BLOCK; i++) {
       int s = 0;
@@ -25,8 +22,8 @@ final class ScalarFastScan implements FastScanKernel {
         int c = codes[off + t * BLOCK + i] & 0xFF;
         s += (tables[(2 * t) * 16 + (c >>> 4)] & 0xFF) + (tables[(2 * t + 1) * 16 + (c & 0x0F)] & 0xFF);
       }
-      sums[out + i] = (short) s;
-      if (s > threshold) {
+      sums[i] = (short) s;
+      if (s > (thresholds == null ? threshold : thresholds[i])) {
         mask |= 1L << i;
       }
     }

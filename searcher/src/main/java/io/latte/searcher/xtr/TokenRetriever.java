@@ -24,11 +24,12 @@ import org.apache.lucene.util.Bits;
  * every retrieved token.
  *
  * <p><b>Token scales</b> ({@link Codebook#storesScale()}): a token's similarity is its table
- * similarity times its stored scale, which the kernel does not see; the scales are the block's last
- * code column. The kernel is given the least table similarity that the block's largest (or, below
- * zero, smallest) scale could lift above the running bound, and a passing token's scaled similarity
- * is checked against the bound itself before it counts. Whether the rest of a cluster can be skipped
- * is decided before its next block is read, with the codebook's widest scale range. Everything
+ * similarity times its stored scale; the scales are the block's last code column. The kernel gets a
+ * threshold per token, the least table sum its own scale could lift above the running bound
+ * ({@link QueryTables#sumThresholds}, rounded down), and a passing token's scaled similarity is
+ * checked against the bound itself before it counts. Whether the rest of a cluster can be skipped
+ * is decided before its next block is read, with the cluster's scale range (read once per segment and
+ * cluster, {@link TokenLayout.Cursor#lastByteRange}). Everything
  * downstream (k'-th best, imputation, re-scoring) sees scaled similarities, the ones exact MaxSim over
  * decoded vectors has.
  */
@@ -46,6 +47,10 @@ public final class TokenRetriever {
    * in L1 while every query token probing the cluster scores it).
    */
   private byte[] block = new byte[0];
+  /** Per slot of the current block, 1 / its token's scale (token scales; lanes past a tail block: 0). */
+  private final float[] inverseScaleOfSlot = new float[FastScanKernel.BLOCK];
+  /** Per slot, the kernel threshold its token's own scale allows, for the current query token. */
+  private final short[] slotThresholds = new short[FastScanKernel.BLOCK];
   /** Per query token, the tokens that passed; after {@link #scan}, those kept. */
   private Candidates[] candidates;
   /** Code bytes the kernel scores: a token's residual (a stored scale byte follows it). */
@@ -176,6 +181,13 @@ public final class TokenRetriever {
       int[] queries, float[] cs, QueryTables tables, RunningThreshold[] running, boolean prune) throws IOException {
     int n = layout.size(slot);
     int first = layout.start(slot);
+    float clusterMin = minScale;
+    float clusterMax = maxScale;
+    if (scaled && prune) {
+      int range = cursor.lastByteRange(slot);
+      clusterMin = TokenScale.factor((byte) (range >>> 8));
+      clusterMax = TokenScale.factor((byte) range);
+    }
     if (thresholds.length < queries.length) {
       thresholds = new int[queries.length];
     }
@@ -183,8 +195,8 @@ public final class TokenRetriever {
       boolean any = false;
       for (int j = 0; j < queries.length; j++) {
         int q = queries[j];
-        int threshold = prune ? tables.sumThreshold(q, unscaledBound(running[q].threshold(), minScale, maxScale) - cs[j])
-            : -1;
+        int threshold = prune
+            ? tables.sumThreshold(q, unscaledBound(running[q].threshold(), clusterMin, clusterMax) - cs[j]) : -1;
         // no token of this cluster can pass for q any more: thresholds only rise
         thresholds[j] = threshold >= tables.maxSum(q) ? -2 : threshold;
         any |= thresholds[j] != -2;
@@ -194,18 +206,11 @@ public final class TokenRetriever {
       }
       int m = cursor.readBlock(slot, b, block);
       int scaleAt = residualBytes * FastScanKernel.BLOCK; // the scale column, when the codebook stores one
-      float blockMin = 1f;
-      float blockMax = 1f;
-      if (scaled) {
-        int lo = 255;
-        int hi = 0;
-        for (int k = 0; k < m; k++) {
-          int v = block[scaleAt + k] & 0xFF;
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
+      if (scaled && prune) {
+        for (int lane = 0; lane < FastScanKernel.BLOCK; lane++) {
+          int k = tokenOfSlot[lane];
+          inverseScaleOfSlot[lane] = k < m ? TokenScale.inverse(block[scaleAt + k]) : 0f;
         }
-        blockMin = TokenScale.factor((byte) lo);
-        blockMax = TokenScale.factor((byte) hi);
       }
       // The block is copied once; the other query tokens find it in cache.
       for (int j = 0; j < queries.length; j++) {
@@ -215,11 +220,13 @@ public final class TokenRetriever {
         int q = queries[j];
         RunningThreshold top = running[q];
         // only q's own offers move its bound, so the threshold computed above is still current
-        int threshold = thresholds[j];
-        if (scaled && prune) { // tighter than the cluster's: this block's own scale range
-          threshold = tables.sumThreshold(q, unscaledBound(top.threshold(), blockMin, blockMax) - cs[j]);
+        long mask;
+        if (scaled && prune) { // each token against the bound its own scale allows
+          tables.sumThresholds(q, top.threshold(), cs[j], inverseScaleOfSlot, slotThresholds);
+          mask = kernel.scoreBlock(block, 0, residualBytes, tables.quantised(q), slotThresholds, sums);
+        } else {
+          mask = kernel.scoreBlock(block, 0, residualBytes, tables.quantised(q), thresholds[j], sums);
         }
-        long mask = kernel.scoreBlock(block, 0, residualBytes, tables.quantised(q), threshold, sums);
         Candidates cand = candidates[q];
         while (mask != 0) {
           int slotInBlock = Long.numberOfTrailingZeros(mask);
@@ -232,9 +239,7 @@ public final class TokenRetriever {
           if (scaled) {
             s *= TokenScale.factor(block[scaleAt + k]);
             if (prune && s <= top.threshold()) {
-              // the kernel's bound let it through for the block's widest scale; its own is less. Checked
-              // before the document lookup below, a random read: most such tokens stop here.
-              continue;
+              continue; // within the kernel's rounding of the bound (checked before the document lookup, a random read)
             }
           }
           int ref = first + k0 + k;

@@ -48,6 +48,68 @@ class FastScanTest {
   }
 
   @Test
+  void perSlotThresholdsSelectEachTokenByItsOwn() {
+    FastScanKernel simd = FastScan.kernel();
+    FastScanKernel scalar = FastScan.scalar();
+    Random r = new Random(5);
+    int bytes = 48;
+    int cap = Math.min(127, Short.MAX_VALUE / (2 * bytes));
+    byte[] codes = new byte[BLOCK * bytes];
+    r.nextBytes(codes);
+    byte[] tables = new byte[2 * bytes * 16 + FastScanKernel.TABLE_PADDING];
+    for (int i = 0; i < 2 * bytes * 16; i++) {
+      tables[i] = (byte) r.nextInt(cap + 1);
+    }
+    for (int round = 0; round < 20; round++) {
+      short[] byToken = new short[BLOCK];
+      for (int i = 0; i < BLOCK; i++) {
+        byToken[i] = (short) (r.nextInt(bytes * cap + 2) - 1);
+      }
+      short[] bySlot = new short[BLOCK];
+      for (int slot = 0; slot < BLOCK; slot++) {
+        bySlot[slot] = byToken[simd.tokenOfSlot(slot)];
+      }
+      short[] a = new short[BLOCK];
+      short[] b = new short[BLOCK];
+      long ma = simd.scoreBlock(codes, 0, bytes, tables, bySlot, a);
+      long mb = scalar.scoreBlock(codes, 0, bytes, tables, byToken, b);
+      long mapped = 0;
+      for (int slot = 0; slot < BLOCK; slot++) {
+        int token = simd.tokenOfSlot(slot);
+        if ((ma >>> slot & 1) != 0) {
+          mapped |= 1L << token;
+        }
+        assertEquals(b[token] > byToken[token], (mb >>> token & 1) != 0, "token " + token);
+      }
+      assertEquals(mb, mapped, simd.name() + " round " + round);
+    }
+  }
+
+  @Test
+  void scaledThresholdsNeverExceedTheExactOnes() {
+    Random r = new Random(6);
+    int dim = 64;
+    ResidualQuantizer quantizer = ResidualQuantizer.train(gaussian(r, 3000, dim, 0.1f), 3000, dim, 2,
+        ResidualQuantizer.Mode.PER_DIMENSION);
+    QueryTables tables = QueryTables.build(quantizer, gaussian(r, 2, dim, 1f), 2);
+    float[] inverse = new float[BLOCK];
+    short[] out = new short[BLOCK];
+    for (int round = 0; round < 200; round++) {
+      for (int i = 0; i < BLOCK; i++) {
+        inverse[i] = 1f / (0.8f + 0.45f * r.nextFloat());
+      }
+      float bound = (float) r.nextGaussian();
+      float centroid = (float) r.nextGaussian() * 0.5f;
+      tables.sumThresholds(round % 2, bound, centroid, inverse, out);
+      for (int i = 0; i < BLOCK; i++) {
+        int exact = tables.sumThreshold(round % 2, bound * inverse[i] - centroid);
+        assertTrue(out[i] <= exact && out[i] >= Math.min(exact, tables.maxSum(round % 2)) - 2,
+            "lane " + i + ": " + out[i] + " vs exact " + exact);
+      }
+    }
+  }
+
+  @Test
   void approximateScoresStayWithinTheErrorBoundAndExactOnesMatchTheScorer() {
     Random r = new Random(4);
     for (int bits : new int[] {1, 2, 4}) {

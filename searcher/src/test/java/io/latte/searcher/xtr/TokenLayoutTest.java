@@ -53,9 +53,14 @@ class TokenLayoutTest {
             continue;
           }
           assertEquals(c, layout.centroid(slot));
+          int lo = 255;
+          int hi = 0;
           for (int k = 0; k < layout.size(slot); k++, tokens++) {
             int m = cursor.readBlock(slot, k / 64, block);
             assertEquals(Math.min(64, layout.size(slot) - k / 64 * 64), m);
+            int last = block[(bytes - 1) * 64 + k % 64] & 0xFF; // the token scale, deleted tokens' too
+            lo = Math.min(lo, last);
+            hi = Math.max(hi, last);
             int ref = layout.start(slot) + k;
             int doc = cursor.doc(ref);
             assertEquals(ref, cursor.ref(doc, cursor.position(ref)));
@@ -69,6 +74,9 @@ class TokenLayoutTest {
             fromBlocks.computeIfAbsent(c, x -> new TreeSet<>())
                 .add(leaf.id(doc) + "@" + cursor.position(ref) + ":" + hex.formatHex(code));
           }
+          // the scale range a scan reads once per cluster covers exactly its tokens, the cached answer too
+          assertEquals(lo << 8 | hi, cursor.lastByteRange(slot));
+          assertEquals(lo << 8 | hi, layout.cursor().lastByteRange(slot));
         }
         assertEquals(layout.tokens(), tokens);
         LeafTokens.Matrix matrix = leaf.matrix();
