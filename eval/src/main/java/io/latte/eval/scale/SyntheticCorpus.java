@@ -66,24 +66,34 @@ public final class SyntheticCorpus implements VectorCorpus {
    * Bumped whenever the same options would make other documents: the fingerprint keys the exact
    * ground-truth cache and resumable builds, which must never serve answers for an older generator.
    * 2: sources drawn in proportion to their length. 3: real documents dealt out once per epoch, each
-   * split between two synthetic documents; noise from a pool of Gaussian vectors.
+   * split between two synthetic documents; noise from a pool of Gaussian vectors. 4: the pool holds
+   * differences between neighbouring real tokens instead of Gaussians.
    */
-  public static final int GENERATOR_VERSION = 3;
+  public static final int GENERATOR_VERSION = 4;
 
   /**
-   * Gaussian noise vectors drawn once per corpus; a token's noise is the sum of two of them, chosen
-   * at random, scaled by σ/√2 — a Gaussian of variance σ² per coordinate like a fresh draw, at two
-   * loads per coordinate instead of one {@code nextGaussian()}: generation ran 1.5–3× faster side by
-   * side (docs/BENCHMARKS.md §14; what remains is mostly the in-order norm). With 4 096² pairs, two
-   * uses of the same real token share their noise with probability 6·10⁻⁸: no near-duplicates.
+   * Noise vectors made once per corpus; a token's noise is the sum of two of them, chosen at random,
+   * scaled by σ/√2 (two loads per coordinate: 1.5–3× faster than a fresh Gaussian draw per token,
+   * docs/BENCHMARKS.md §14). With 4 096² pairs, two uses of the same real token share their noise
+   * with probability 6·10⁻⁸: no near-duplicates.
    */
   static final int NOISE_POOL = 4096;
+
+  /**
+   * Real tokens each pool vector's partner is chosen from: the most similar of this many random
+   * ones. More finds nearer neighbours (directions within a cluster rather than across topics) at
+   * {@code NOISE_POOL · this · dim} multiply-adds once per corpus (0.4 G: well under a second).
+   */
+  static final int NEIGHBOUR_CANDIDATES = 256;
 
   private final EncodedCorpus real;
   private final Options options;
   /** σ/√2: each token's noise is the sum of two pool vectors, which has variance σ² per coordinate. */
   private final float halfSigma;
-  /** {@link #NOISE_POOL} standard Gaussian vectors of {@code dim} floats, drawn from the seed. */
+  /**
+   * {@link #NOISE_POOL} vectors of {@code dim} floats with mean squared norm {@code dim}, like
+   * standard Gaussians, but shaped like the real corpus ({@link #neighbourDifferences}).
+   */
   private final float[] noise;
 
   public SyntheticCorpus(EncodedCorpus real, Options options) {
@@ -95,14 +105,10 @@ public final class SyntheticCorpus implements VectorCorpus {
     // For a unit v and g ~ N(0, σ²·I_d): ‖v + σg‖² ≈ 1 + σ²d, so cos(v, v + σg) ≈ 1/√(1 + σ²d).
     double s2d = 1 / (options.similarity() * options.similarity()) - 1;
     this.halfSigma = (float) Math.sqrt(s2d / real.dim() / 2);
-    this.noise = new float[NOISE_POOL * real.dim()];
-    SplittableRandom g = new SplittableRandom(mix(options.seed(), -1));
-    for (int i = 0; i < noise.length; i++) {
-      noise[i] = (float) g.nextGaussian();
-    }
     if (real.totalTokens() == 0) {
       throw new IllegalArgumentException("the real corpus has no tokens");
     }
+    this.noise = neighbourDifferences(real, new SplittableRandom(mix(options.seed(), -1)));
   }
 
   @Override
@@ -177,6 +183,72 @@ public final class SyntheticCorpus implements VectorCorpus {
       }
     }
     return new TokenVectors(out, length, dim, null, null, null);
+  }
+
+  /**
+   * The noise pool: differences between a random real token and the most similar of {@link
+   * #NEIGHBOUR_CANDIDATES} other random real tokens, with a random sign, all scaled by one factor to
+   * a mean squared norm of {@code dim}. Generator v3 used isotropic Gaussian noise: it spreads the
+   * same energy over every dimension, while real tokens vary around their neighbours in few
+   * directions; the 2-bit residual buckets then lost more of a synthetic token than of a real one
+   * (colbert's recall@10 against float exact MaxSim 0.829 synthetic vs 0.889 real, docs/BENCHMARKS.md
+   * §20d). A difference between neighbouring real tokens has the covariance of the real variation
+   * between near tokens, so the noise moves a token the way real tokens differ. Sums are taken in
+   * order in double: the same pool on every JVM.
+   */
+  static float[] neighbourDifferences(EncodedCorpus real, SplittableRandom g) {
+    int dim = real.dim();
+    long[] starts = new long[real.size() + 1]; // token offsets, to draw tokens uniformly
+    for (int d = 0; d < real.size(); d++) {
+      starts[d + 1] = starts[d] + real.tokenCount(d);
+    }
+    float[] pool = new float[NOISE_POOL * dim];
+    double squared = 0;
+    for (int i = 0; i < NOISE_POOL; i++) {
+      float[] a = real.tokens(docOf(starts, g.nextLong(starts[real.size()])));
+      int ao = (int) (g.nextLong(0, a.length / dim)) * dim;
+      float[] best = null;
+      int bo = 0;
+      double bestDot = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < NEIGHBOUR_CANDIDATES; c++) {
+        long t = g.nextLong(starts[real.size()]);
+        int d = docOf(starts, t);
+        float[] b = real.tokens(d);
+        int o = (int) (t - starts[d]) * dim;
+        double dot = 0;
+        for (int k = 0; k < dim; k++) {
+          dot += (double) a[ao + k] * b[o + k];
+        }
+        if (dot > bestDot && !(b == a && o == ao)) {
+          bestDot = dot;
+          best = b;
+          bo = o;
+        }
+      }
+      float sign = g.nextBoolean() ? 1f : -1f;
+      for (int k = 0; k < dim; k++) {
+        float v = best == null ? 0f : sign * (a[ao + k] - best[bo + k]);
+        pool[i * dim + k] = v;
+        squared += (double) v * v;
+      }
+    }
+    float scale = squared == 0 ? 0f : (float) Math.sqrt((double) dim * NOISE_POOL / squared);
+    for (int i = 0; i < pool.length; i++) {
+      pool[i] *= scale;
+    }
+    return pool;
+  }
+
+  /** The document holding token {@code t} of the corpus ({@code starts}: cumulative token counts). */
+  private static int docOf(long[] starts, long t) {
+    int i = java.util.Arrays.binarySearch(starts, t);
+    if (i < 0) {
+      return -i - 2;
+    }
+    while (i + 1 < starts.length && starts[i + 1] == t) {
+      i++; // skip empty documents
+    }
+    return i;
   }
 
   /**

@@ -181,6 +181,50 @@ class SyntheticCorpusTest {
     }
   }
 
+  /**
+   * The noise varies the way the real tokens do: on a corpus whose tokens lie in the span of 4 of
+   * the 32 dimensions, the pool's energy lies there too (isotropic Gaussians would put 4 / 32 of it
+   * there), scaled to the mean squared norm of a standard Gaussian, the same for the same seed.
+   */
+  @Test
+  void noiseFollowsTheRealTokensVariation() {
+    Random r = new Random(8);
+    List<String> ids = new ArrayList<>();
+    List<float[]> tokens = new ArrayList<>();
+    List<float[]> pooled = new ArrayList<>();
+    for (int d = 0; d < 40; d++) {
+      int n = 3 + r.nextInt(20);
+      float[] v = new float[n * DIM];
+      for (int t = 0; t < n; t++) {
+        double norm = 0;
+        for (int k = 0; k < 4; k++) {
+          v[t * DIM + k] = (float) r.nextGaussian();
+          norm += v[t * DIM + k] * v[t * DIM + k];
+        }
+        for (int k = 0; k < 4; k++) {
+          v[t * DIM + k] /= (float) Math.sqrt(norm);
+        }
+      }
+      ids.add("r" + d);
+      tokens.add(v);
+      pooled.add(new float[DIM]);
+    }
+    EncodedCorpus real = new EncodedCorpus("test-model", "abc", DIM, ids, tokens, pooled);
+    float[] pool = SyntheticCorpus.neighbourDifferences(real, new java.util.SplittableRandom(5));
+    assertEquals(SyntheticCorpus.NOISE_POOL * DIM, pool.length);
+    double total = 0;
+    double inSpan = 0;
+    for (int i = 0; i < pool.length; i++) {
+      total += (double) pool[i] * pool[i];
+      if (i % DIM < 4) {
+        inSpan += (double) pool[i] * pool[i];
+      }
+    }
+    assertEquals(DIM, total / SyntheticCorpus.NOISE_POOL, 1e-3 * DIM, "mean squared norm of a standard Gaussian");
+    assertEquals(1.0, inSpan / total, 1e-9, "all of the energy in the real tokens' span");
+    assertArrayEquals(pool, SyntheticCorpus.neighbourDifferences(real, new java.util.SplittableRandom(5)));
+  }
+
   /** The codebook sample skips documents without generating them, and the stream stays in step. */
   @Test
   void skipPassesOverDocumentsInStep() {

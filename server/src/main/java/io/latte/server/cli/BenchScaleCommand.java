@@ -136,7 +136,7 @@ public final class BenchScaleCommand implements Callable<Integer> {
     root.put("queries", qs.size());
     root.put("seed", seed);
     SyntheticCorpus.Options g = SyntheticCorpus.Options.defaults(seed, 0);
-    root.put("generator", "v" + SyntheticCorpus.GENERATOR_VERSION + ": real documents dealt out once per epoch, each split between two synthetic documents; similarity="
+    root.put("generator", "v" + SyntheticCorpus.GENERATOR_VERSION + ": real documents dealt out once per epoch, each split between two synthetic documents; noise from differences between neighbouring real tokens; similarity="
         + g.similarity());
     root.put("cores", cores);
     root.put("max_heap_mb", Runtime.getRuntime().maxMemory() / (1024.0 * 1024.0));

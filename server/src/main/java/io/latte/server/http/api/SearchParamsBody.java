@@ -11,11 +11,14 @@ import io.micronaut.serde.config.naming.SnakeCaseStrategy;
  * 400 {@code invalid_params} naming it. Values the index cannot use (k' above its tokens, candidates
  * above its documents, nprobe above its centroids) are clamped silently.
  *
- * @param nprobe clusters probed per query token (default 16)
- * @param kPrime XTR imputation: the k'-th retrieved similarity is imputed (default 250)
+ * @param nprobe clusters probed per query token (default: from the index's statistics, {@code
+ *     io.latte.searcher.RetrievalDefaults})
+ * @param kPrime XTR imputation: the k'-th retrieved similarity is imputed (default: from the index's
+ *     statistics)
  * @param tPrime WARP imputation: cumulative cluster size t' (default 20000)
  * @param imputation xtr or warp
- * @param candidates documents re-scored by colbert / fused by hybrid (default 200)
+ * @param candidates documents re-scored by colbert / fused by hybrid (default: from the index's
+ *     statistics, at least 200)
  * @param fusion rrf, linear or adaptive (hybrid; default adaptive)
  * @param hybridWith xtr, colbert, muvera or exact (hybrid)
  * @param hybridWeight linear fusion weight of the late-interaction score in [0, 1]
