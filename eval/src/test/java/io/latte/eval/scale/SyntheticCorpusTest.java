@@ -37,9 +37,7 @@ class SyntheticCorpusTest {
         c[k] = (float) r.nextGaussian();
       }
     }
-    List<String> ids = new ArrayList<>();
     List<float[]> tokens = new ArrayList<>();
-    List<float[]> pooled = new ArrayList<>();
     for (int d = 0; d < 50; d++) {
       int n = 5 + r.nextInt(36);
       float[] v = new float[n * DIM];
@@ -54,8 +52,17 @@ class SyntheticCorpusTest {
           v[t * DIM + k] /= (float) Math.sqrt(norm);
         }
       }
-      ids.add("r" + d);
       tokens.add(v);
+    }
+    return corpusOf(tokens);
+  }
+
+  /** Documents {@code r0, r1, …} with these token matrices (pooled vectors unused: zero). */
+  static EncodedCorpus corpusOf(List<float[]> tokens) {
+    List<String> ids = new ArrayList<>();
+    List<float[]> pooled = new ArrayList<>();
+    for (int d = 0; d < tokens.size(); d++) {
+      ids.add("r" + d);
       pooled.add(new float[DIM]);
     }
     return new EncodedCorpus("test-model", "abc", DIM, ids, tokens, pooled);
@@ -189,9 +196,7 @@ class SyntheticCorpusTest {
   @Test
   void noiseFollowsTheRealTokensVariation() {
     Random r = new Random(8);
-    List<String> ids = new ArrayList<>();
     List<float[]> tokens = new ArrayList<>();
-    List<float[]> pooled = new ArrayList<>();
     for (int d = 0; d < 40; d++) {
       int n = 3 + r.nextInt(20);
       float[] v = new float[n * DIM];
@@ -205,11 +210,9 @@ class SyntheticCorpusTest {
           v[t * DIM + k] /= (float) Math.sqrt(norm);
         }
       }
-      ids.add("r" + d);
       tokens.add(v);
-      pooled.add(new float[DIM]);
     }
-    EncodedCorpus real = new EncodedCorpus("test-model", "abc", DIM, ids, tokens, pooled);
+    EncodedCorpus real = corpusOf(tokens);
     float[] pool = SyntheticCorpus.neighbourDifferences(real, new java.util.SplittableRandom(5));
     assertEquals(SyntheticCorpus.NOISE_POOL * DIM, pool.length);
     double total = 0;
